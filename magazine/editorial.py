@@ -1,0 +1,105 @@
+"""The one editorial workflow shared by reviews, people and shows.
+
+An item is a draft, in review, or published. A published item whose time is
+still ahead is scheduled; once its time has come it is live. "Live" is decided
+by the database when a query runs (``Now()``), so a scheduled item goes live on
+its minute with no cron job and no worker.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Now
+from django.urls import reverse
+from django.utils import timezone
+
+from magazine.slugs import SluggedModel
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    PUBLISHED = "published", "Published"
+
+
+class State(models.TextChoices):
+    """What an item is right now, as an editor sees it."""
+
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    SCHEDULED = "scheduled", "Scheduled"
+    LIVE = "live", "Live"
+
+
+class EditorialQuerySet(models.QuerySet):
+    def live(self):
+        """The only door to public content."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=Now())
+
+    def scheduled(self):
+        return self.filter(status=Status.PUBLISHED, published_at__gt=Now())
+
+    def drafts(self):
+        return self.filter(status=Status.DRAFT)
+
+    def in_review(self):
+        return self.filter(status=Status.IN_REVIEW)
+
+    def in_state(self, state: str):
+        return {
+            State.DRAFT: self.drafts,
+            State.IN_REVIEW: self.in_review,
+            State.SCHEDULED: self.scheduled,
+            State.LIVE: self.live,
+        }[State(state)]()
+
+
+class EditorialModel(SluggedModel):
+    status = models.CharField(
+        max_length=16,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text="Writers save drafts and submit them for review; only editors publish.",
+    )
+    published_at = models.DateTimeField(
+        "publication time",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="When a published item goes live. A time ahead schedules it; "
+        "left empty, publishing sets it to now.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    objects = EditorialQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def state(self) -> State:
+        if self.status != Status.PUBLISHED:
+            return State(self.status)
+        if self.published_at and self.published_at > timezone.now():
+            return State.SCHEDULED
+        return State.LIVE
+
+    @property
+    def is_live(self) -> bool:
+        return self.state == State.LIVE
+
+    @classmethod
+    def publish_permission(cls) -> str:
+        return f"{cls._meta.app_label}.publish_{cls._meta.model_name}"
+
+    def get_absolute_url(self):
+        return reverse(f"{self._meta.app_label}:detail", kwargs={"slug": self.slug})

@@ -1,0 +1,13 @@
+from django.contrib import admin
+
+from magazine.admin import EditorialAdmin, StateFilter
+from people.models import Person
+
+
+@admin.register(Person)
+class PersonAdmin(EditorialAdmin):
+    fieldsets = [(None, {"fields": ["name", "slug", "bio", "tags"]})]
+    list_display = ["name", "state_badge", "published_at", "updated_at", "updated_by"]
+    list_filter = [StateFilter, "tags"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from people import views
+
+app_name = "people"
+urlpatterns = [
+    path("", views.PersonListView.as_view(), name="list"),
+    path("<str:slug>/", views.PersonDetailView.as_view(), name="detail"),
+]

@@ -1,0 +1,54 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from taggit.managers import TaggableManager
+
+from magazine.editorial import EditorialModel
+
+
+def validate_half_star(value: Decimal) -> None:
+    if value is not None and (value < 0 or value > 5 or (value * 2) % 1):
+        raise ValidationError(
+            "A rating runs from 0 to 5 in half stars, not %(value)s.", code="rating", params={"value": value}
+        )
+
+
+class Review(EditorialModel):
+    slug_from = "headline"
+
+    show = models.ForeignKey("shows.Show", on_delete=models.PROTECT, related_name="reviews")
+    headline = models.CharField(max_length=200)
+    standfirst = models.TextField(blank=True, help_text="The sentence or two under the headline.")
+    body = models.TextField(help_text="One paragraph per line, typography as it should appear.")
+    critic = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="reviews_written",
+        help_text="The writer named in the byline.",
+    )
+    rating = models.DecimalField(
+        max_digits=2, decimal_places=1, null=True, blank=True, validators=[validate_half_star],
+        help_text="0 to 5 in halves; leave empty for an unrated piece.",
+    )
+    featured = models.BooleanField(default=False, help_text="Lead the home page with this review while it is the newest featured one.")
+    tags = TaggableManager(blank=True)
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        permissions = [("publish_review", "Can publish, schedule and unpublish reviews")]
+
+    def __str__(self):
+        return self.headline
+
+    @property
+    def title(self) -> str:
+        return self.headline
+
+    def paragraphs(self) -> list[str]:
+        return [line for line in self.body.splitlines() if line.strip()]
+
+    def stars(self) -> list[str]:
+        """Five slots, each "full", "half" or "empty"."""
+        if self.rating is None:
+            return []
+        doubled = int(self.rating * 2)
+        return ["full"] * (doubled // 2) + ["half"] * (doubled % 2) + ["empty"] * (5 - (doubled + 1) // 2)

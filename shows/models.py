@@ -1,0 +1,80 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from taggit.managers import TaggableManager
+
+from magazine.editorial import EditorialModel
+
+YEAR_VALIDATORS = [MinValueValidator(1870), MaxValueValidator(2200)]
+
+
+class Show(EditorialModel):
+    class Kind(models.TextChoices):
+        FILM = "film", "Film"
+        SERIES = "series", "Series"
+
+    title = models.CharField(max_length=200, help_text="Exactly as released, accents and capitals included.")
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.FILM)
+    year = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS, help_text="Year of release, or the first year of a run.")
+    end_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=YEAR_VALIDATORS,
+        help_text="Last year of a long-running series (2019–2023); empty for a single year.",
+    )
+    countries = models.CharField(max_length=200, blank=True, help_text="As credited: “US”, “UK/Ireland”, “France, Belgium”.")
+    distributor = models.CharField(max_length=200, blank=True)
+    episodes = models.PositiveSmallIntegerField(null=True, blank=True)
+    seasons = models.PositiveSmallIntegerField(null=True, blank=True)
+    runtime_minutes = models.PositiveSmallIntegerField("runtime (minutes)", null=True, blank=True)
+    languages = models.CharField(max_length=200, blank=True, help_text="Comma-separated, as credited.")
+    synopsis = models.TextField(blank=True, help_text="One paragraph per line.")
+    tags = TaggableManager(blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        permissions = [("publish_show", "Can publish, schedule and unpublish shows")]
+
+    def __str__(self):
+        return f"{self.title} ({self.years})"
+
+    def clean(self):
+        super().clean()
+        if self.end_year and self.end_year < self.year:
+            raise ValidationError(
+                {"end_year": ValidationError("The last year cannot come before the first (%(year)s).",
+                                             code="span_backwards", params={"year": self.year})}
+            )
+
+    @property
+    def years(self) -> str:
+        if self.end_year and self.end_year != self.year:
+            return f"{self.year}–{self.end_year}"
+        return str(self.year)
+
+
+class Credit(models.Model):
+    class Role(models.TextChoices):
+        DIRECTOR = "director", "Director"
+        WRITER = "writer", "Writer"
+        CREATOR = "creator", "Creator"
+        CAST = "cast", "Cast"
+        PRODUCER = "producer", "Producer"
+        MUSIC = "music", "Music"
+        CINEMATOGRAPHY = "cinematography", "Cinematography"
+        EDITOR = "editor", "Editor"
+
+    show = models.ForeignKey(Show, on_delete=models.CASCADE, related_name="credits")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="credits")
+    role = models.CharField(max_length=16, choices=Role.choices)
+    character = models.CharField(max_length=200, blank=True, help_text="For cast: the character played.")
+    note = models.CharField(max_length=200, blank=True, help_text="E.g. “uncredited”, “episodes 1–3”.")
+    order = models.PositiveSmallIntegerField("billing order", default=0)
+
+    class Meta:
+        ordering = ["show", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["show", "person", "role"], name="one_credit_per_function")
+        ]
+
+    def __str__(self):
+        text = f"{self.person} — {self.get_role_display()}"
+        return f"{text} ({self.character})" if self.character else text
