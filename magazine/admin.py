@@ -43,6 +43,9 @@ class EditorialAdmin(admin.ModelAdmin):
     list_per_page = 50
     list_select_related = True
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     # --- who may do what -------------------------------------------------
 
     def has_publish_permission(self, request) -> bool:

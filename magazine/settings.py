@@ -68,6 +68,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "magazine.context_processors.site",
             ],
+            "builtins": ["magazine.templatetags.typography"],
         },
     },
 ]

@@ -1,0 +1,34 @@
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def writer(db):
+    return factories.writer()
+
+
+@pytest.fixture
+def editor(db):
+    return factories.editor()
+
+
+@pytest.fixture
+def writer_client(client, writer):
+    client.force_login(writer)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings):
+    """Tests render templates without a collectstatic run; the hashed manifest is for production."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
