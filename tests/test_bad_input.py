@@ -1,0 +1,44 @@
+"""Bad URLs get a 404, never a 500."""
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+
+LISTS = ["reviews:archive", "shows:list", "people:list"]
+
+
+@pytest.fixture
+def content(db):
+    review = factories.LiveReviewFactory()
+    review.tags.set(["drama"])
+    return review
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "99999999999", "1.5", "\x00", "1e3", "2"])
+@pytest.mark.parametrize("name", LISTS)
+def test_bad_page_numbers_are_404(client, content, name, page):
+    assert client.get(reverse(name), {"page": page}).status_code == 404
+
+
+def test_bad_page_on_a_tag_is_404(client, content):
+    assert client.get(reverse("tag", args=["drama"]), {"page": "abc"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/reviews/no-such-review/", "/shows/no-such-show/", "/people/nobody/", "/tags/no-such-tag/",
+        "/reviews/%F0%9F%8E%AC/", "/people/%E2%80%AE%E2%80%AE/", "/reviews/" + "x" * 500 + "/",
+        "/no/such/page/",
+    ],
+)
+def test_unknown_addresses_are_404_with_the_magazine_page(client, content, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "We can’t find that page" in response.content.decode()
+
+
+def test_first_page_is_fine(client, content):
+    assert client.get(reverse("reviews:archive"), {"page": "1"}).status_code == 200
+    assert client.get(reverse("reviews:archive"), {"page": "last"}).status_code == 200
