@@ -36,13 +36,6 @@ class SluggedModel(models.Model):
     class Meta:
         abstract = True
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_slug = instance.__dict__.get("slug")
-        instance._loaded_source = instance.__dict__.get(cls.slug_from)
-        return instance
-
     def save(self, *args, **kwargs):
         loaded_slug = getattr(self, "_loaded_slug", None)
         loaded_source = getattr(self, "_loaded_source", None)
@@ -60,6 +53,13 @@ class SluggedModel(models.Model):
 
             OldSlug.remember(self, loaded_slug)
         self._loaded_slug, self._loaded_source = self.slug, source
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_slug = instance.__dict__.get("slug")
+        instance._loaded_source = instance.__dict__.get(cls.slug_from)
+        return instance
 
     def unique_slug(self, base: str) -> str:
         from magazine.models import OldSlug

@@ -29,7 +29,9 @@ class Review(EditorialModel):
         max_digits=2, decimal_places=1, null=True, blank=True, validators=[validate_half_star],
         help_text="0 to 5 in halves; leave empty for an unrated piece.",
     )
-    featured = models.BooleanField(default=False, help_text="Lead the home page with this review while it is the newest featured one.")
+    featured = models.BooleanField(
+        default=False, help_text="Lead the home page with this review while it is the newest featured one."
+    )
     tags = TaggableManager(blank=True)
 
     class Meta:

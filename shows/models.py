@@ -13,14 +13,20 @@ class Show(EditorialModel):
         FILM = "film", "Film"
         SERIES = "series", "Series"
 
-    title = models.CharField(max_length=200, help_text="Exactly as released, accents and capitals included.")
+    title = models.CharField(
+        max_length=200, help_text="Exactly as released, accents and capitals included."
+    )
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.FILM)
-    year = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS, help_text="Year of release, or the first year of a run.")
+    year = models.PositiveSmallIntegerField(
+        validators=YEAR_VALIDATORS, help_text="Year of release, or the first year of a run."
+    )
     end_year = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=YEAR_VALIDATORS,
         help_text="Last year of a long-running series (2019–2023); empty for a single year.",
     )
-    countries = models.CharField(max_length=200, blank=True, help_text="As credited: “US”, “UK/Ireland”, “France, Belgium”.")
+    countries = models.CharField(
+        max_length=200, blank=True, help_text="As credited: “US”, “UK/Ireland”, “France, Belgium”."
+    )
     distributor = models.CharField(max_length=200, blank=True)
     episodes = models.PositiveSmallIntegerField(null=True, blank=True)
     seasons = models.PositiveSmallIntegerField(null=True, blank=True)

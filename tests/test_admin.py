@@ -76,7 +76,8 @@ def test_view_on_site_only_for_live_items(editor_client, one_of_each):
 
 def test_credits_are_an_ordered_inline_on_the_show(editor_client):
     show = factories.LiveShowFactory(title="Inline Show")
-    kirby, gainsbourg = factories.LivePersonFactory(name="Luke Kirby"), factories.LivePersonFactory(name="Charlotte Gainsbourg")
+    kirby = factories.LivePersonFactory(name="Luke Kirby")
+    gainsbourg = factories.LivePersonFactory(name="Charlotte Gainsbourg")
     prefix = "credits"
     data = {
         "title": show.title, "slug": show.slug, "kind": "series", "year": "2025", "end_year": "",
