@@ -80,7 +80,7 @@ def test_tag_with_nothing_live_is_404(db, client):
     assert client.get(reverse("tag", args=["embargoed"])).status_code == 404
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_scheduled_review_goes_live_on_its_minute_without_a_job():
     review = factories.LiveReviewFactory(published_at=timezone.now() + timedelta(seconds=1.5))
     live_reviews = Review.objects.live()  # built before the moment, evaluated after it
