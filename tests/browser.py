@@ -1,9 +1,11 @@
 """Real Chromium (Debian's package) driven by Playwright. A missing browser is a failure, never a skip."""
 
+import importlib
 import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
@@ -29,7 +31,15 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def editorial_groups(transactional_db):
+    """The data migration's groups, made again: a transactional test's flush removes them, and under
+    Playwright's greenlets Django may not find the serialized copy it would restore them from."""
+    migration = importlib.import_module("magazine.migrations.0002_editorial_groups")
+    migration.make_groups(apps, None)
+
+
+@pytest.fixture
+def page(browser, editorial_groups):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)

@@ -2,6 +2,8 @@ import pytest
 
 from tests import factories
 
+pytest_plugins = ["tests.browser"]
+
 
 @pytest.fixture
 def writer(db):

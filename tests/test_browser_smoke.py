@@ -3,9 +3,9 @@
 import pytest
 
 from tests import factories
-from tests.browser import browser, page, screenshot  # noqa: F401 (fixtures)
+from tests.browser import screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
@@ -13,10 +13,11 @@ def etoile():
     show = factories.LiveShowFactory(title="ÉTOILE", kind="series", episodes=8)
     kirby = factories.LivePersonFactory(name="Luke Kirby")
     factories.CreditFactory(show=show, person=kirby, character="Jack McMillan")
-    return factories.LiveReviewFactory(show=show, headline="Two cities, one stage", body="A paragraph’s worth — enough.")
+    body = "A paragraph’s worth — enough."
+    return factories.LiveReviewFactory(show=show, headline="Two cities, one stage", body=body)
 
 
-def test_reader_clicks_from_home_to_review_to_person(live_server, page, etoile):  # noqa: F811
+def test_reader_clicks_from_home_to_review_to_person(live_server, page, etoile):
     page.goto(live_server.url)
     page.get_by_role("link", name="Two cities, one stage").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "Two cities, one stage"
@@ -27,7 +28,7 @@ def test_reader_clicks_from_home_to_review_to_person(live_server, page, etoile):
     assert "ÉTOILE" in page.inner_text("main")
 
 
-def test_editor_logs_into_the_admin(live_server, page, etoile):  # noqa: F811
+def test_editor_logs_into_the_admin(live_server, page, etoile):
     editor = factories.editor()
     page.goto(f"{live_server.url}/admin/")
     page.fill("#id_username", editor.username)
