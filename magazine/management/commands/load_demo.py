@@ -1,7 +1,8 @@
 """``python manage.py load_demo``: the demo magazine from ``magazine/demo_content.py``.
 
-Idempotent: rows are found by name, title or headline, so a second run adds nothing; it
-only brings the demo rows back to the data (publication times included, counted from now).
+A magazine that already has reviews is left alone. With ``--reset`` the demo rows are found by
+name, title or headline, so nothing is added twice; they are brought back to the data
+(publication times included, counted from now).
 """
 
 from datetime import timedelta
@@ -25,7 +26,17 @@ SHOW_EXTRAS = ("title", "tags", "credits")
 class Command(BaseCommand):
     help = "Load the demo shows, people, credits, reviews and the editor and writer accounts (safe to rerun)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset", action="store_true",
+            help="Bring the demo rows back to the demo data even if the magazine already has reviews.",
+        )
+
     def handle(self, *args, **options):
+        if Review.objects.exists() and not options["reset"]:
+            self.stdout.write("The magazine already has reviews; demo content left as it is (--reset to reload).")
+            self.accounts()
+            return
         self.created = 0
         with transaction.atomic():
             self.now = timezone.now()
@@ -110,5 +121,8 @@ class Command(BaseCommand):
                 f"{reviews.in_review().count()} in review, {reviews.drafts().count()} draft)."
             )
         )
+        self.accounts()
+
+    def accounts(self) -> None:
         for spec in demo.USERS:
             self.stdout.write(f"{spec['group'][:-1]}: {spec['username']} / {spec['password']}")

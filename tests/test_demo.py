@@ -1,0 +1,41 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from magazine.editorial import Status
+from people.models import Person
+from reviews.models import Review
+from shows.models import Credit, Show
+
+
+def table_sizes() -> tuple[int, ...]:
+    return Show.objects.count(), Person.objects.count(), Credit.objects.count(), Review.objects.count()
+
+
+@pytest.mark.django_db
+def test_demo_fills_the_magazine_and_every_state(client):
+    call_command("load_demo", stdout=StringIO())
+    assert Review.objects.live().count() > 12  # enough for a second archive page
+    assert Review.objects.drafts().count() >= 1
+    assert Review.objects.in_review().count() >= 1
+    assert Review.objects.scheduled().count() >= 1
+    assert client.get("/reviews/?page=2").status_code == 200
+    etoile = Show.objects.get(title="ÉTOILE")
+    roles = [credit.role for credit in etoile.credits.all()]
+    assert (roles.count("director"), roles.count("writer"), roles.count("creator"), roles.count("cast")) == (2, 5, 2, 8)
+    assert etoile.credits.get(person__name="Lou de Laâge").character == "Cheyenne Toussant"
+    assert client.get("/people/luke-kirby/").status_code == 200
+    assert etoile.reviews.live().exists()
+
+
+@pytest.mark.django_db
+def test_demo_is_loaded_once_and_reset_adds_nothing():
+    call_command("load_demo", stdout=StringIO())
+    sizes = table_sizes()
+    Review.objects.filter(status=Status.DRAFT).update(standfirst="Edited by a writer")
+    call_command("load_demo", stdout=StringIO())
+    assert Review.objects.filter(standfirst="Edited by a writer").exists()  # a plain rerun keeps edits
+    call_command("load_demo", "--reset", stdout=StringIO())
+    assert not Review.objects.filter(standfirst="Edited by a writer").exists()
+    assert table_sizes() == sizes
