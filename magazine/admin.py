@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
+from taggit.managers import TaggableManager
 
 from magazine import workflow
 from magazine.editorial import State, Status
+from magazine.widgets import TagAutocompleteWidget
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -65,6 +67,8 @@ class EditorialAdmin(admin.ModelAdmin):
         return [*self.fieldsets, *self.editorial_fieldsets]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, TaggableManager):
+            kwargs["widget"] = TagAutocompleteWidget
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if isinstance(db_field, models.DateTimeField) and field is not None:
             field.help_text = f"{field.help_text} {time_zone_note()}".strip()

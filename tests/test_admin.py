@@ -119,3 +119,10 @@ def test_end_year_before_year_is_a_form_error(editor_client):
     assert response.status_code == 200
     assert "cannot come before the first" in response.content.decode()
     assert not Show.objects.filter(title="Backwards").exists()
+
+
+def test_tag_box_suggests_existing_tags(editor_client):
+    factories.LiveReviewFactory().tags.set(["Amazon Prime Video", "ballet"])
+    page = editor_client.get(reverse("admin:reviews_review_add")).content.decode()
+    assert 'list="id_tags-suggestions"' in page and "tag-autocomplete.js" in page
+    assert '["Amazon Prime Video", "ballet"]' in page

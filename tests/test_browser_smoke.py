@@ -37,3 +37,15 @@ def test_editor_logs_into_the_admin(live_server, page, etoile):
     page.click("a[href='/admin/reviews/review/']")
     assert "Two cities, one stage" in page.inner_text("#result_list")
     assert "live" in page.inner_text("#result_list").lower()
+
+
+def test_tag_box_suggests_the_last_term(live_server, page, etoile):
+    etoile.tags.set(["ballet", "comedy-drama"])
+    editor = factories.editor()
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/reviews/review/add/")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", "correct horse battery")
+    page.click("input[type=submit]")
+    page.fill("#id_tags", "drama, bal")
+    options = page.eval_on_selector_all("#id_tags-suggestions option", "options => options.map(o => o.value)")
+    assert options == ["drama, ballet"]
