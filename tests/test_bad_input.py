@@ -42,3 +42,34 @@ def test_unknown_addresses_are_404_with_the_magazine_page(client, content, url):
 def test_first_page_is_fine(client, content):
     assert client.get(reverse("reviews:archive"), {"page": "1"}).status_code == 200
     assert client.get(reverse("reviews:archive"), {"page": "last"}).status_code == 200
+
+
+def test_server_error_page_is_the_magazine_page(client, settings):
+    from django.urls import path
+
+    def broken(request):
+        raise RuntimeError("boom")
+
+    settings.ROOT_URLCONF = type("urls", (), {"urlpatterns": [path("broken/", broken)]})
+    client.raise_request_exception = False
+    response = client.get("/broken/")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("rating", "message"),
+    [("7", "0 to 5 in half stars"), ("3.3", "0 to 5 in half stars"), ("-1", "0 to 5 in half stars"), ("abc", "number")],
+)
+def test_bad_rating_is_a_form_error_and_nothing_is_saved(editor_client, rating, message):
+    from reviews.models import Review
+
+    review = factories.DraftReviewFactory()
+    response = editor_client.post(reverse("admin:reviews_review_change", args=[review.pk]), {
+        "show": review.show_id, "critic": review.critic_id, "headline": "Changed", "slug": review.slug,
+        "body": review.body, "standfirst": "", "rating": rating, "tags": "", "status": "draft",
+        "published_at_0": "", "published_at_1": "",
+    })
+    assert response.status_code == 200
+    assert message in str(response.context["adminform"].form.errors["rating"])
+    assert Review.objects.get(pk=review.pk).headline != "Changed"
