@@ -22,8 +22,8 @@ class Review(EditorialModel):
     standfirst = models.TextField(blank=True, help_text="The sentence or two under the headline.")
     body = models.TextField(help_text="One paragraph per line, typography as it should appear.")
     critic = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, related_name="reviews_written",
-        help_text="The writer named in the byline.",
+        "people.Person", on_delete=models.PROTECT, related_name="reviews_written", null=True, blank=True,
+        help_text="The writer named in the byline; empty for an unsigned piece.",
     )
     rating = models.DecimalField(
         max_digits=2, decimal_places=1, null=True, blank=True, validators=[validate_half_star],

@@ -1,0 +1,303 @@
+"""The magazine's house style, parsed: text in, plain data out, nothing touched.
+
+A review file is an optional front matter, one paragraph per line, and a last
+line of credits: ``2025 | US | DIRECTORS: A, B | CAST: C (Character) | EPISODES: 8``.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+FRONT_MATTER_KEYS = ("show", "headline", "author", "rating", "tags", "published")
+PEOPLE_KEYS = {
+    "DIRECTOR": "director", "WRITER": "writer", "CREATOR": "creator", "CAST": "cast",
+    "PRODUCER": "producer", "MUSIC": "music", "CINEMATOGRAPHY": "cinematography", "EDITOR": "editor",
+}
+FACT_KEYS = {"DISTRIBUTOR": "distributor", "EPISODES": "episodes", "SEASONS": "seasons",
+             "RUNTIME": "runtime_minutes", "LANGUAGE": "languages"}
+ALSO_ROLE = re.compile(r"^also\s+(?P<roles>.+)$", re.IGNORECASE)
+YEARS = re.compile(r"^(?P<year>\d{4})(?:\s*[–—-]\s*(?P<end>\d{4}))?$")
+RUNTIME = re.compile(r"^(?P<minutes>\d{1,4})\s*(?:mins?|minutes?|m)?\.?$", re.IGNORECASE)
+NAME_SEPARATOR = re.compile(r"\s+(?:and|&)\s+")
+PARTICLES = {"de", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
+             "ter", "la", "le", "el", "al", "bin", "ibn", "ní", "nic", "ó", "y", "st", "st."}
+
+
+class HouseStyleError(ValueError):
+    """What is wrong, where: ``line`` counts from 1; ``field`` names the front-matter key or credits field."""
+
+    def __init__(self, message: str, *, line: int, field: str = ""):
+        super().__init__(message)
+        self.message, self.line, self.field = message, line, field
+
+    def __str__(self):
+        return f"{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class CreditEntry:
+    role: str
+    name: str
+    character: str = ""
+    note: str = ""
+    order: int = 0  # billing order within the role, from 1
+
+
+@dataclass(frozen=True)
+class Credits:
+    year: int
+    end_year: int | None
+    countries: str
+    facts: dict = field(default_factory=dict)  # model field name → value
+    people: tuple[CreditEntry, ...] = ()
+
+    @property
+    def kind(self) -> str | None:
+        if "episodes" in self.facts or "seasons" in self.facts:
+            return "series"
+        if "runtime_minutes" in self.facts:
+            return "film"
+        return None
+
+
+@dataclass(frozen=True)
+class ParsedReview:
+    front: dict  # only the keys the file gives: show, headline, author, rating, tags, published
+    paragraphs: tuple[str, ...]
+    credits: Credits
+    credits_line: int = 1  # where the credits line stands in the file, for errors found later
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+def clean_name(name: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(name.split()))
+
+
+# --- the credits line ------------------------------------------------------------------
+
+
+def split_outside_parentheses(text: str, separator: str = ",") -> list[str]:
+    parts, depth, current = [], 0, []
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == separator and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def role_for_key(key: str) -> tuple[str, str] | None:
+    """("people", role) or ("fact", field) for a key, singular or plural, or None."""
+    for stem, target in PEOPLE_KEYS.items():
+        if key in (stem, f"{stem}S"):
+            return "people", target
+    for stem, target in FACT_KEYS.items():
+        if key in (stem, f"{stem}S"):
+            return "fact", target
+    return None
+
+
+def parse_people(value: str, role: str, *, line: int, key: str) -> list[CreditEntry]:
+    """``A and B (also creators), C`` → credits; in CAST a parenthesis gives the character."""
+    entries = []
+    for group in split_outside_parentheses(value):
+        group = group.strip()
+        if not group:
+            raise HouseStyleError(f"{key} has an empty name between commas.", line=line, field=key)
+        if group.count("(") != group.count(")"):
+            raise HouseStyleError(f"{key}: unbalanced parenthesis in “{group}”.", line=line, field=key)
+        aside = ""
+        match = re.fullmatch(r"(?P<names>[^()]+?)\s*\((?P<aside>[^()]*)\)", group)
+        if match:
+            group, aside = match["names"], match["aside"].strip()
+        elif "(" in group:
+            raise HouseStyleError(f"{key}: a parenthesis must close its group, as in “A and B (also creators)”.",
+                                  line=line, field=key)
+        names = [clean_name(name) for name in NAME_SEPARATOR.split(group)]
+        if not all(names):
+            raise HouseStyleError(f"{key} has an empty name in “{group}”.", line=line, field=key)
+        also = ALSO_ROLE.match(aside) if role != "cast" else None
+        extra_roles = []
+        if also:
+            for word in re.split(r"\s*(?:,|\band\b|&)\s*", also["roles"]):
+                found = role_for_key(word.strip().upper())
+                if not found or found[0] != "people":
+                    raise HouseStyleError(f"{key}: “also {word.strip()}” is not a credit this magazine knows.",
+                                          line=line, field=key)
+                extra_roles.append(found[1])
+        for name in names:
+            if role == "cast":
+                entries.append(CreditEntry(role, name, character=aside))
+            else:
+                entries.append(CreditEntry(role, name, note="" if also else aside))
+            entries.extend(CreditEntry(extra, name) for extra in extra_roles)
+    return entries
+
+
+def parse_fact(target: str, value: str, *, line: int, key: str):
+    if target in ("episodes", "seasons"):
+        if not value.isdigit() or int(value) == 0:
+            raise HouseStyleError(f"{key} must be a whole number, not “{value}”.", line=line, field=key)
+        return int(value)
+    if target == "runtime_minutes":
+        match = RUNTIME.match(value)
+        if not match or int(match["minutes"]) == 0:
+            raise HouseStyleError(f"RUNTIME must be minutes, as in “104 mins”, not “{value}”.", line=line, field=key)
+        return int(match["minutes"])
+    return value
+
+
+def parse_credits_line(text: str, *, line: int = 1) -> Credits:
+    fields = [part.strip() for part in text.strip().split(" | ")]
+    if len(fields) < 2 or not YEARS.match(fields[0]):
+        if len(fields) < 2:
+            raise HouseStyleError("No credits line: the last line should read “2025 | US | DIRECTOR: … | …”.",
+                                  line=line, field="credits")
+        raise HouseStyleError(f"The credits line must start with a year or a span (2025, 2019–2023), "
+                              f"not “{fields[0]}”.", line=line, field="year")
+    years = YEARS.match(fields[0])
+    year, end_year = int(years["year"]), int(years["end"]) if years["end"] else None
+    if end_year is not None and end_year < year:
+        raise HouseStyleError(f"The span {fields[0]} ends before it starts.", line=line, field="year")
+    countries = fields[1]
+    if not countries or ":" in countries:
+        raise HouseStyleError("The second field must be the country or countries, as in “US” or “UK/Ireland”.",
+                              line=line, field="countries")
+    facts, people, seen = {}, [], set()
+    for part in fields[2:]:
+        key, colon, value = part.partition(":")
+        key, value = key.strip(), value.strip()
+        if not colon or not key.isupper():
+            raise HouseStyleError(f"“{part}” is not a KEY: value field.", line=line, field="credits")
+        found = role_for_key(key)
+        if not found:
+            raise HouseStyleError(f"Unknown key {key}.", line=line, field=key)
+        if found[1] in seen:
+            raise HouseStyleError(f"{key} appears twice.", line=line, field=key)
+        seen.add(found[1])
+        if not value:
+            raise HouseStyleError(f"{key} is empty.", line=line, field=key)
+        if found[0] == "fact":
+            facts[found[1]] = parse_fact(found[1], value, line=line, key=key)
+        else:
+            people.extend(parse_people(value, found[1], line=line, key=key))
+    return Credits(year, end_year, countries, facts, tuple(number_by_role(people)))
+
+
+def number_by_role(entries: list[CreditEntry]) -> list[CreditEntry]:
+    counts: dict[str, int] = {}
+    numbered = []
+    for entry in entries:
+        counts[entry.role] = counts.get(entry.role, 0) + 1
+        numbered.append(CreditEntry(entry.role, entry.name, entry.character, entry.note, counts[entry.role]))
+    return numbered
+
+
+# --- characters named in the body ------------------------------------------------------
+
+
+def characters_in_body(paragraphs, actors: set[str]) -> dict[str, str]:
+    """``Jack McMillan (Luke Kirby)`` → {"Luke Kirby": "Jack McMillan"} for the actors given; the first wins."""
+    found: dict[str, str] = {}
+    for paragraph in paragraphs:
+        for match in re.finditer(r"\(([^()]+)\)", paragraph):
+            actor = clean_name(match[1])
+            if actor in actors and actor not in found:
+                character = name_before(paragraph[: match.start()])
+                if character:
+                    found[actor] = character
+    return found
+
+
+def name_before(text: str) -> str:
+    """The run of capitalised words (particles allowed inside) that ends ``text``."""
+    words = text.rstrip().split(" ")
+    taken: list[str] = []
+    for word in reversed(words):
+        bare = word.strip("‘’“”\"'")
+        if not bare or bare[-1] in ",.;:!?—–":
+            break
+        if bare[0].isupper() or bare.lower() in PARTICLES and taken:
+            taken.insert(0, bare)
+        else:
+            break
+    while taken and taken[0].lower() in PARTICLES:
+        taken.pop(0)
+    return clean_name(" ".join(taken))
+
+
+# --- the whole file ----------------------------------------------------------------------
+
+
+def parse_front_matter(lines: list[str]) -> tuple[dict, int]:
+    """The front matter's keys and how many lines it takes (0 without one)."""
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    front: dict = {}
+    for number, raw in enumerate(lines[1:], start=2):
+        if raw.strip() == "---":
+            return front, number
+        key, colon, value = raw.partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if not raw.strip():
+            continue
+        if not colon:
+            raise HouseStyleError(f"Front matter lines read “key: value”, not “{raw.strip()}”.", line=number)
+        if key not in FRONT_MATTER_KEYS:
+            raise HouseStyleError(f"Unknown front matter key “{key}” (known: {', '.join(FRONT_MATTER_KEYS)}).",
+                                  line=number, field=key)
+        front[key] = parse_front_value(key, value, line=number)
+    raise HouseStyleError("The front matter is not closed: add a line “---” after it.", line=1)
+
+
+def parse_front_value(key: str, value: str, *, line: int):
+    if key == "rating":
+        try:
+            rating = Decimal(value)
+        except InvalidOperation:
+            rating = None
+        if rating is None or not rating.is_finite() or not 0 <= rating <= 5 or (rating * 2) % 1:
+            raise HouseStyleError(f"The rating runs from 0 to 5 in halves, not “{value}”.", line=line, field=key)
+        return rating
+    if key == "tags":
+        return tuple(tag.strip() for tag in value.split(",") if tag.strip())
+    if key == "published":
+        try:
+            return datetime.fromisoformat(value) if "T" in value or " " in value else date.fromisoformat(value)
+        except ValueError:
+            raise HouseStyleError(f"“published” must be a date such as 2025-05-01, not “{value}”.",
+                                  line=line, field=key) from None
+    if not value:
+        raise HouseStyleError(f"“{key}” is empty.", line=line, field=key)
+    return clean_name(value) if key in ("show", "author") else value
+
+
+def parse_review(text: str) -> ParsedReview:
+    lines = text.removeprefix("\ufeff").splitlines()
+    front, skip = parse_front_matter(lines)
+    numbered = [(number, line) for number, line in enumerate(lines, start=1) if number > skip and line.strip()]
+    if not numbered:
+        raise HouseStyleError("The file has no body and no credits line.", line=max(len(lines), 1))
+    credits_number, credits_text = numbered[-1]
+    credits = parse_credits_line(credits_text, line=credits_number)
+    paragraphs = tuple(line for _, line in numbered[:-1])
+    if not paragraphs:
+        raise HouseStyleError("The review has no body: one paragraph per line comes before the credits line.",
+                              line=credits_number)
+    uncast = {entry.name for entry in credits.people if entry.role == "cast" and not entry.character}
+    from_body = characters_in_body(paragraphs, uncast)
+    people = tuple(
+        CreditEntry(e.role, e.name, from_body.get(e.name, ""), e.note, e.order)
+        if e.role == "cast" and not e.character else e
+        for e in credits.people
+    )
+    credits = Credits(credits.year, credits.end_year, credits.countries, credits.facts, people)
+    return ParsedReview(front, paragraphs, credits, credits_number)
