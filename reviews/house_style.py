@@ -301,3 +301,55 @@ def parse_review(text: str) -> ParsedReview:
     )
     credits = Credits(credits.year, credits.end_year, credits.countries, credits.facts, people)
     return ParsedReview(front, paragraphs, credits, credits_number)
+
+
+# --- and back out ------------------------------------------------------------------------
+
+ROLE_KEYS = {role: stem for stem, role in PEOPLE_KEYS.items()}
+PLURAL_ONLY = {"cast", "music", "cinematography"}
+
+
+def format_people(role: str, entries: list[CreditEntry]) -> str:
+    key = ROLE_KEYS[role] + ("S" if len(entries) > 1 and role not in PLURAL_ONLY else "")
+    names = [f"{e.name} ({e.character or e.note})" if (e.character or e.note) else e.name for e in entries]
+    return f"{key}: {', '.join(names)}"
+
+
+def format_credits_line(credits: Credits) -> str:
+    years = f"{credits.year}–{credits.end_year}" if credits.end_year else str(credits.year)
+    fields = [years, credits.countries]
+    for role in PEOPLE_KEYS.values():
+        entries = sorted((e for e in credits.people if e.role == role), key=lambda e: e.order)
+        if entries:
+            fields.append(format_people(role, entries))
+    facts = credits.facts
+    if facts.get("distributor"):
+        fields.append(f"DISTRIBUTOR: {facts['distributor']}")
+    for key, name in (("EPISODES", "episodes"), ("SEASONS", "seasons")):
+        if facts.get(name):
+            fields.append(f"{key}: {facts[name]}")
+    if facts.get("runtime_minutes"):
+        fields.append(f"RUNTIME: {facts['runtime_minutes']} mins")
+    if facts.get("languages"):
+        fields.append(f"LANGUAGE{'S' if ',' in facts['languages'] else ''}: {facts['languages']}")
+    return " | ".join(fields)
+
+
+def format_front_value(key: str, value) -> str:
+    if key == "rating":
+        return f"{value.normalize():f}"
+    if key == "tags":
+        return ", ".join(value)
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    return str(value)
+
+
+def format_review(parsed: ParsedReview) -> str:
+    """The file that ``parse_review`` reads back as the same review."""
+    lines = []
+    if parsed.front:
+        lines += ["---", *(f"{key}: {format_front_value(key, parsed.front[key])}"
+                           for key in FRONT_MATTER_KEYS if key in parsed.front), "---"]
+    lines += [*parsed.paragraphs, format_credits_line(parsed.credits)]
+    return "\n".join(lines) + "\n"

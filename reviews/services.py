@@ -10,10 +10,12 @@ from django.utils import timezone
 
 from magazine import workflow
 from magazine.editorial import Status
-from reviews.house_style import HouseStyleError, ParsedReview
+from reviews.house_style import CreditEntry, Credits, HouseStyleError, ParsedReview
 from reviews.models import Review
 from shows.models import Show
 from shows.services import apply_credits, assign, person_named
+
+PUBLICATION_HOUR = time(9, 0)  # a front matter's bare date publishes at nine in the morning, magazine time
 
 
 @dataclass
@@ -45,7 +47,7 @@ def publication_time(value: date | datetime | None) -> datetime:
         return timezone.now()
     if isinstance(value, datetime):
         return value if timezone.is_aware(value) else timezone.make_aware(value)
-    return timezone.make_aware(datetime.combine(value, time(9, 0)))
+    return timezone.make_aware(datetime.combine(value, PUBLICATION_HOUR))
 
 
 def show_facts(parsed: ParsedReview, title: str) -> dict:
@@ -130,3 +132,27 @@ def save_checked(item, *, line: int) -> None:
         messages = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in error.message_dict.items())
         raise HouseStyleError(messages, line=line) from error
     item.save()
+
+
+def house_style_of(review: Review) -> ParsedReview:
+    """The review as the house style holds it, ready for ``format_review``."""
+    show = review.show
+    front = {"show": show.title, "headline": review.headline}
+    if review.critic:
+        front["author"] = review.critic.name
+    if review.rating is not None:
+        front["rating"] = review.rating
+    tags = sorted(review.tags.names())
+    if tags:
+        front["tags"] = tuple(tags)
+    if review.published_at:
+        local = timezone.localtime(review.published_at)
+        front["published"] = local.date() if local.time() == PUBLICATION_HOUR else local
+    facts = {name: getattr(show, name) for name in ("distributor", "episodes", "seasons", "runtime_minutes",
+                                                     "languages") if getattr(show, name)}
+    people = tuple(
+        CreditEntry(c.role, c.person.name, c.character, c.note, c.order)
+        for c in show.credits.select_related("person").order_by("order", "pk")
+    )
+    credits = Credits(show.year, show.end_year, show.countries, facts, people)
+    return ParsedReview(front, tuple(review.paragraphs()), credits)
