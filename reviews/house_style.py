@@ -5,7 +5,6 @@ line of credits: ``2025 | US | DIRECTORS: A, B | CAST: C (Character) | EPISODES:
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -75,7 +74,8 @@ class ParsedReview:
 
 
 def clean_name(name: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(name.split()))
+    """Spaces tidied; every character otherwise kept exactly as credited."""
+    return " ".join(name.split())
 
 
 # --- the credits line ------------------------------------------------------------------
@@ -241,6 +241,8 @@ def parse_front_matter(lines: list[str]) -> tuple[dict, int]:
     """The front matter's keys and how many lines it takes (0 without one)."""
     if not lines or lines[0].strip() != "---":
         return {}, 0
+    if not any(line.strip() == "---" for line in lines[1:]):
+        raise HouseStyleError("The front matter is not closed: add a line “---” after it.", line=1)
     front: dict = {}
     for number, raw in enumerate(lines[1:], start=2):
         if raw.strip() == "---":
@@ -255,7 +257,7 @@ def parse_front_matter(lines: list[str]) -> tuple[dict, int]:
             raise HouseStyleError(f"Unknown front matter key “{key}” (known: {', '.join(FRONT_MATTER_KEYS)}).",
                                   line=number, field=key)
         front[key] = parse_front_value(key, value, line=number)
-    raise HouseStyleError("The front matter is not closed: add a line “---” after it.", line=1)
+    return front, len(lines)  # unreachable: a closing line exists
 
 
 def parse_front_value(key: str, value: str, *, line: int):
