@@ -73,6 +73,12 @@ class ParsedReview:
         return "\n".join(self.paragraphs)
 
 
+def split_lines(text: str) -> list[str]:
+    """Only real line ends (unlike str.splitlines, which also breaks at U+2028, form feeds and the like)."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 def clean_name(name: str) -> str:
     """Spaces tidied; every character otherwise kept exactly as credited."""
     return " ".join(name.split())
@@ -283,7 +289,7 @@ def parse_front_value(key: str, value: str, *, line: int):
 
 
 def parse_review(text: str) -> ParsedReview:
-    lines = text.removeprefix("\ufeff").splitlines()
+    lines = split_lines(text.removeprefix("\ufeff"))
     front, skip = parse_front_matter(lines)
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if number > skip and line.strip()]
     if not numbered:

@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -46,7 +47,7 @@ class Review(EditorialModel):
         return self.headline
 
     def paragraphs(self) -> list[str]:
-        return [line for line in self.body.splitlines() if line.strip()]
+        return [line for line in re.split(r"\r\n|\r|\n", self.body) if line.strip()]
 
     def stars(self) -> list[str]:
         """Five slots, each "full", "half" or "empty"."""

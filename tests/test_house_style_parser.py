@@ -172,7 +172,7 @@ names = st.text(alphabet=st.characters(categories=["L"], include_characters="-â€
 full_names = st.lists(names, min_size=1, max_size=3).map(" ".join)
 entries = st.lists(st.tuples(st.sampled_from(["director", "writer", "cast", "music"]), full_names,
                              st.one_of(st.just(""), full_names)), min_size=1, max_size=8, unique_by=lambda e: e[:2])
-paragraph = st.text(alphabet=st.characters(blacklist_categories=["Cc", "Cs", "Zl", "Zp"]), min_size=1, max_size=60)
+paragraph = st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n"), max_size=60)
 paragraphs = st.lists(paragraph.filter(lambda t: t.strip() and " | " not in t and t.strip() != "---"),
                       min_size=1, max_size=5)
 
