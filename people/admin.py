@@ -10,4 +10,3 @@ class PersonAdmin(EditorialAdmin):
     list_display = ["name", "state_badge", "published_at", "updated_at", "updated_by"]
     list_filter = [StateFilter, "tags"]
     search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}

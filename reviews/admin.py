@@ -1,7 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 
 from magazine.admin import EditorialAdmin, StateFilter
+from reviews.forms import HouseStyleImportForm, line_error
+from reviews.house_style import HouseStyleError
 from reviews.models import Review
+from reviews.services import import_review
 
 
 @admin.register(Review)
@@ -12,6 +19,30 @@ class ReviewAdmin(EditorialAdmin):
     ]
     list_display = ["headline", "show", "critic", "rating", "state_badge", "published_at", "updated_by"]
     list_filter = [StateFilter, ("show", admin.RelatedOnlyFieldListFilter), "tags", "featured"]
+    list_select_related = ["show", "critic", "updated_by"]
     search_fields = ["headline", "standfirst", "show__title", "critic__name"]
     autocomplete_fields = ["show", "critic"]
-    prepopulated_fields = {"slug": ["headline"]}
+
+    def get_urls(self):
+        import_url = path("import/", self.admin_site.admin_view(self.import_view), name="reviews_review_import")
+        return [import_url, *super().get_urls()]
+
+    def import_view(self, request):
+        """Paste a house-style review; land on the change page of the new draft."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = HouseStyleImportForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = import_review(form.parsed, title=form.cleaned_data["title"], by=request.user)
+            except HouseStyleError as error:
+                form.add_error("text", line_error(error))
+            else:
+                self.message_user(request, f"Imported “{report.review.headline}” ({report.outcome}: "
+                                           f"{report.summary() or 'nothing new'}).", messages.SUCCESS)
+                for notice in report.notices:
+                    self.message_user(request, notice, messages.WARNING)
+                return redirect("admin:reviews_review_change", report.review.pk)
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
+                   "title": "Import a review from house style"}
+        return TemplateResponse(request, "admin/reviews/review/import.html", context)

@@ -1,0 +1,37 @@
+from django import forms
+
+from reviews.house_style import HouseStyleError, ParsedReview, parse_review
+
+
+class HouseStyleImportForm(forms.Form):
+    text = forms.CharField(
+        label="Review in house style",
+        widget=forms.Textarea(attrs={"rows": 22, "spellcheck": "false"}),
+        help_text="Paste the whole file: an optional front matter between “---” lines, one paragraph per line, "
+        "and the credits line last.",
+    )
+    title = forms.CharField(
+        label="Show title", required=False, max_length=200,
+        help_text="Needed only when the text has no front matter “show:”.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        text = cleaned.get("text")
+        if text:
+            try:
+                cleaned["parsed"] = parse_review(text)
+            except HouseStyleError as error:
+                self.add_error("text", line_error(error))
+                return cleaned
+            if not cleaned["parsed"].front.get("show") and not cleaned.get("title"):
+                self.add_error("title", "Give the show’s title, or a “show:” line in the front matter.")
+        return cleaned
+
+    @property
+    def parsed(self) -> ParsedReview:
+        return self.cleaned_data["parsed"]
+
+
+def line_error(error: HouseStyleError) -> str:
+    return f"Line {error.line}: {error.message}"

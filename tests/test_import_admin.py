@@ -1,0 +1,91 @@
+"""The same parser behind the admin: the show's credits-line box and the import page."""
+
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from magazine.editorial import Status
+from people.models import Person
+from reviews.models import Review
+from shows.models import Show
+from tests import factories
+
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+IMPORT_URL = reverse("admin:reviews_review_import")
+
+
+def show_form(show, credits_line: str) -> dict:
+    return {
+        "title": show.title, "slug": show.slug, "kind": show.kind, "year": show.year, "end_year": "",
+        "synopsis": "", "tags": "", "countries": "", "distributor": "", "languages": "",
+        "episodes": "", "seasons": "", "runtime_minutes": "", "status": show.status,
+        "published_at_0": "", "published_at_1": "", "credits_line": credits_line,
+        "credits-TOTAL_FORMS": "0", "credits-INITIAL_FORMS": "0",
+        "credits-MIN_NUM_FORMS": "0", "credits-MAX_NUM_FORMS": "1000",
+    }
+
+
+@pytest.mark.django_db
+def test_writer_imports_a_pasted_review_as_a_draft(writer_client, writer):
+    text = (SAMPLES / "etoile.txt").read_text(encoding="utf-8")
+    response = writer_client.post(IMPORT_URL, {"text": text, "title": "ÉTOILE"})
+    review = Review.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "admin:reviews_review_change", args=[review.pk])
+    assert review.status == Status.DRAFT and review.created_by == writer
+    assert review.show.credits.count() == 17 and review.show.status == Status.DRAFT
+    page = writer_client.get(response["Location"]).content.decode()
+    assert "Imported “ÉTOILE”" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "title", "field", "message"),
+    [
+        ("A paragraph.\n20x5 | US | CAST: A B", "X", "text", "Line 2: The credits line must start with a year"),
+        ("A paragraph.\n2025 | US | CAST: A B", "", "title", "Give the show’s title"),
+        ("---\nrating: 11\n---\nBody.\n2025 | US | CAST: A B", "X", "text", "Line 2: The rating runs from 0 to 5"),
+        ("", "X", "text", "This field is required."),
+    ],
+)
+def test_import_errors_sit_next_to_the_field_and_nothing_is_written(editor_client, text, title, field, message):
+    response = editor_client.post(IMPORT_URL, {"text": text, "title": title})
+    assert response.status_code == 200
+    assert any(message in error for error in response.context["form"].errors[field])
+    assert (Review.objects.count(), Show.objects.count(), Person.objects.count()) == (0, 0, 0)
+
+
+def test_import_page_needs_the_add_permission(client, db):
+    user = factories.StaffFactory()  # staff, in no group
+    client.force_login(user)
+    assert client.get(IMPORT_URL).status_code == 403
+
+
+def test_change_list_links_to_the_import_page(writer_client):
+    assert IMPORT_URL in writer_client.get(reverse("admin:reviews_review_changelist")).content.decode()
+
+
+def test_credits_line_box_adds_rows(editor_client):
+    show = factories.LiveShowFactory(title="Harbour Lights")
+    line = ("2025 | Portugal/France | DIRECTOR: Catarina d’Almeida | WRITERS: Catarina d’Almeida & 山田 花子 | "
+            "CAST: Joaquim de Sá, Leonor van der Linde (Marta Tavares) | RUNTIME: 118 mins")
+    response = editor_client.post(reverse("admin:shows_show_change", args=[show.pk]), show_form(show, line))
+    assert response.status_code == 302
+    rows = [(c.role, c.person.name, c.character) for c in show.credits.select_related("person")]
+    assert sorted(rows) == sorted([
+        ("director", "Catarina d’Almeida", ""), ("writer", "Catarina d’Almeida", ""), ("writer", "山田 花子", ""),
+        ("cast", "Joaquim de Sá", ""), ("cast", "Leonor van der Linde", "Marta Tavares"),
+    ])
+    assert Person.objects.live().count() == 4  # the show is live and an editor pasted them
+
+
+def test_credits_line_box_reports_the_parser_error_and_saves_nothing(editor_client):
+    show = factories.LiveShowFactory(title="Harbour Lights", countries="")
+    response = editor_client.post(reverse("admin:shows_show_change", args=[show.pk]),
+                                  {**show_form(show, "2025 | PT | CAST: A, , B"), "countries": "Portugal"})
+    assert response.status_code == 200
+    assert "Line 1: CAST has an empty name between commas." in response.context["adminform"].form.errors[
+        "credits_line"][0]
+    show.refresh_from_db()
+    assert show.countries == "" and not show.credits.exists()
