@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class MagazineConfig(AppConfig):
     name = "magazine"
     verbose_name = "Magazine"
+
+    def ready(self):
+        from magazine import tag_admin  # noqa: F401

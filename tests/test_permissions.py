@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from magazine import workflow
@@ -144,3 +144,16 @@ class TestEditor:
         workflow.submit_for_review(draft, by=writer)
         workflow.publish(draft, by=editor)
         assert Review.objects.get(pk=draft.pk).is_live
+
+
+@pytest.mark.django_db
+def test_writer_cannot_rename_or_merge_tags(writer_client):
+    from taggit.models import Tag
+
+    factories.LiveReviewFactory().tags.set(["drama"])
+    tag = Tag.objects.get(name="drama")
+    response = writer_client.post(reverse("admin:taggit_tag_change", args=[tag.pk]), {"name": "vandal", "slug": "v"})
+    assert response.status_code == 403
+    with pytest.raises(NoReverseMatch):  # taggit's unguarded merge page is not mounted
+        reverse("admin:taggit_tag_merge_tags")
+    assert Tag.objects.get(pk=tag.pk).name == "drama"

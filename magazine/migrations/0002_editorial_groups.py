@@ -5,6 +5,7 @@ from django.db import migrations
 
 CONTENT = [("people", "person"), ("shows", "show"), ("shows", "credit"), ("reviews", "review"), ("taggit", "tag")]
 WRITER_ACTIONS = ["add", "change", "view"]
+WRITER_MAY_NOT = ["change_tag"]  # renaming a tag changes live pages; writers add tags, editors rename them
 EDITOR_ACTIONS = ["add", "change", "view", "delete"]
 PUBLISHABLE = [("people", "person"), ("shows", "show"), ("reviews", "review")]
 
@@ -12,9 +13,10 @@ PUBLISHABLE = [("people", "person"), ("shows", "show"), ("reviews", "review")]
 def make_groups(apps, schema_editor):
     # Permissions are normally created after all migrations; these groups need them now.
     for app_config in apps.get_app_configs():
+        models_module = getattr(app_config, "models_module", None)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
@@ -25,7 +27,7 @@ def make_groups(apps, schema_editor):
         return Permission.objects.filter(codename__in=codenames, content_type__app_label__in=apps_labels)
 
     writers, _ = Group.objects.get_or_create(name="Writers")
-    writers.permissions.set(perms(WRITER_ACTIONS, ["delete_credit"]))
+    writers.permissions.set(perms(WRITER_ACTIONS, ["delete_credit"]).exclude(codename__in=WRITER_MAY_NOT))
     editors, _ = Group.objects.get_or_create(name="Editors")
     editors.permissions.set(perms(EDITOR_ACTIONS, [f"publish_{model}" for _, model in PUBLISHABLE]))
 
