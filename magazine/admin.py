@@ -140,6 +140,8 @@ class EditorialAdmin(admin.ModelAdmin):
                 moved += 1
             except PermissionDenied as error:
                 refused.append(f"{item}: {error}")
+            except ValidationError as error:
+                refused.append(f"{item}: {' '.join(error.messages)}")
         noun = self.model._meta.verbose_name if moved == 1 else self.model._meta.verbose_name_plural
         if moved:
             self.message_user(request, f"{moved} {noun} {done}.", messages.SUCCESS)

@@ -7,6 +7,7 @@ its minute with no cron job and no worker.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Now
 from django.urls import reverse
@@ -84,6 +85,17 @@ class EditorialModel(SluggedModel):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.status == Status.PUBLISHED:
+            blockers = self.publish_blockers()
+            if blockers:
+                raise ValidationError({"status": blockers})
+
+    def publish_blockers(self) -> list[str]:
+        """Why this item cannot be published yet; a subclass names what it depends on."""
+        return []
 
     @property
     def state(self) -> State:

@@ -47,6 +47,7 @@ def _move(item: EditorialModel, *, by, to: str, published_at: datetime | None) -
     except ValidationError as error:
         raise PermissionDenied(error.messages[0]) from error
     item.status, item.published_at, item.updated_by = to, published_at, by
+    item.clean()  # what the item depends on (a review's show) must allow the move
     item.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
     return item
 

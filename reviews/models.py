@@ -3,9 +3,10 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from magazine.editorial import EditorialModel
+from magazine.editorial import EditorialModel, Status
 
 
 def validate_half_star(value: Decimal) -> None:
@@ -45,6 +46,17 @@ class Review(EditorialModel):
     @property
     def title(self) -> str:
         return self.headline
+
+    def publish_blockers(self) -> list[str]:
+        if not self.show_id:
+            return []
+        show = self.show
+        if show.status != Status.PUBLISHED:
+            return [f"Publish the show “{show.title}” first: a review goes live with its show, never before it."]
+        if self.published_at and show.published_at and show.published_at > self.published_at:
+            return [f"“{show.title}” is scheduled for {timezone.localtime(show.published_at):%d %b %Y, %H:%M}; "
+                    "schedule the review for then or later."]
+        return []
 
     def paragraphs(self) -> list[str]:
         return [line for line in re.split(r"\r\n|\r|\n", self.body) if line.strip()]

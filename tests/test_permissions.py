@@ -139,6 +139,20 @@ class TestEditor:
         assert "2 reviews unpublished" in response.content.decode()
         assert Review.objects.live().count() == 0
 
+    def test_a_review_never_goes_live_before_its_show(self, editor_client):
+        draft_show = factories.DraftShowFactory(title="Not Yet Announced")
+        review = factories.DraftReviewFactory(show=draft_show)
+        response = editor_client.post(change_url(review), review_form(review, status=Status.PUBLISHED))
+        assert response.status_code == 200
+        assert "Publish the show “Not Yet Announced” first" in response.content.decode()
+        response = action(editor_client, "publish", review)
+        assert "Publish the show “Not Yet Announced” first" in response.content.decode()
+        assert not Review.objects.get(pk=review.pk).is_live
+        draft_show.status, draft_show.published_at = Status.PUBLISHED, timezone.now() + timedelta(days=2)
+        draft_show.save()
+        action(editor_client, "publish", review)
+        assert Review.objects.get(pk=review.pk).status == Status.DRAFT  # the show is only scheduled
+
     def test_writer_submission_reaches_the_editor(self, writer, editor):
         draft = factories.DraftReviewFactory()
         workflow.submit_for_review(draft, by=writer)
