@@ -43,7 +43,7 @@ class EditorialAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     actions = ["submit_for_review", "publish", "unpublish"]
     list_per_page = 50
-    list_select_related = True
+    list_select_related = ["updated_by"]
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -62,6 +62,12 @@ class EditorialAdmin(admin.ModelAdmin):
         return allowed and (obj is None or workflow.can_edit(request.user, obj))
 
     # --- the change form --------------------------------------------------
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            readonly.append("published_at")  # when an item goes live is an editor's call
+        return readonly
 
     def get_fieldsets(self, request, obj=None):
         return [*self.fieldsets, *self.editorial_fieldsets]
@@ -117,7 +123,7 @@ class EditorialAdmin(admin.ModelAdmin):
         state = obj.state
         when = ""
         if state in (State.SCHEDULED, State.LIVE) and obj.published_at:
-            when = timezone.localtime(obj.published_at).strftime(" %d %b %Y, %H:%M")
+            when = timezone.localtime(obj.published_at).strftime(" %d %b %Y, %H:%M %Z")
         return format_html('<span class="state state-{}">{}</span>{}', state.value, state.label, when)
 
     @admin.action(description="Submit selected for review", permissions=["change"])

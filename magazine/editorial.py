@@ -85,6 +85,12 @@ class EditorialModel(SluggedModel):
 
     class Meta:
         abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status=Status.PUBLISHED) | models.Q(published_at__isnull=False),
+                name="%(app_label)s_%(class)s_published_has_a_time",
+            )
+        ]
 
     def clean(self):
         super().clean()

@@ -10,6 +10,8 @@ from people.models import Person
 from reviews.models import Review
 from shows.models import Show
 
+TAG_PAGE_LIST = 60  # shows and people beside a tag's paginated reviews
+
 
 class LiveDetailView(DetailView):
     """A live item by slug; an address it used to have redirects permanently."""
@@ -62,8 +64,8 @@ class TagView(ListView):
 
     def get(self, request, *args, **kwargs):
         self.tag = get_object_or_404(Tag, slug=kwargs["slug"])
-        self.shows = list(Show.objects.live().filter(tags=self.tag))
-        self.people = list(Person.objects.live().filter(tags=self.tag))
+        self.shows = list(Show.objects.live().filter(tags=self.tag)[:TAG_PAGE_LIST])
+        self.people = list(Person.objects.live().filter(tags=self.tag)[:TAG_PAGE_LIST])
         response = super().get(request, *args, **kwargs)
         if not (self.object_list.exists() or self.shows or self.people):
             raise Http404("Nothing published carries this tag yet.")

@@ -14,8 +14,8 @@ class Person(EditorialModel):
     bio = models.TextField(blank=True, help_text="One paragraph per line.")
     tags = TaggableManager(blank=True)
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(EditorialModel.Meta):
+        ordering = ["name", "pk"]
         verbose_name_plural = "people"
         permissions = [("publish_person", "Can publish, schedule and unpublish people")]
 

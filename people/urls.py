@@ -5,5 +5,5 @@ from people import views
 app_name = "people"
 urlpatterns = [
     path("", views.PersonListView.as_view(), name="list"),
-    path("<str:slug>/", views.PersonDetailView.as_view(), name="detail"),
+    path("<anyslug:slug>/", views.PersonDetailView.as_view(), name="detail"),
 ]

@@ -36,7 +36,7 @@ class Review(EditorialModel):
     )
     tags = TaggableManager(blank=True)
 
-    class Meta:
+    class Meta(EditorialModel.Meta):
         ordering = ["-published_at", "-pk"]
         permissions = [("publish_review", "Can publish, schedule and unpublish reviews")]
 

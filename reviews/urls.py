@@ -5,5 +5,5 @@ from reviews import views
 app_name = "reviews"
 urlpatterns = [
     path("", views.ReviewArchiveView.as_view(), name="archive"),
-    path("<str:slug>/", views.ReviewDetailView.as_view(), name="detail"),
+    path("<anyslug:slug>/", views.ReviewDetailView.as_view(), name="detail"),
 ]

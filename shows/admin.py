@@ -28,6 +28,7 @@ class ShowAdmin(EditorialAdmin):
     list_display = ["title", "kind", "years", "state_badge", "published_at", "updated_at"]
     list_filter = [StateFilter, "kind", "tags"]
     search_fields = ["title", "slug", "distributor"]
+    list_select_related = []
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

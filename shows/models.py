@@ -35,8 +35,8 @@ class Show(EditorialModel):
     synopsis = models.TextField(blank=True, help_text="One paragraph per line.")
     tags = TaggableManager(blank=True)
 
-    class Meta:
-        ordering = ["title"]
+    class Meta(EditorialModel.Meta):
+        ordering = ["title", "pk"]
         permissions = [("publish_show", "Can publish, schedule and unpublish shows")]
 
     def __str__(self):
@@ -44,7 +44,7 @@ class Show(EditorialModel):
 
     def clean(self):
         super().clean()
-        if self.end_year and self.end_year < self.year:
+        if self.year and self.end_year and self.end_year < self.year:
             raise ValidationError(
                 {"end_year": ValidationError("The last year cannot come before the first (%(year)s).",
                                              code="span_backwards", params={"year": self.year})}

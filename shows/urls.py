@@ -5,5 +5,5 @@ from shows import views
 app_name = "shows"
 urlpatterns = [
     path("", views.ShowListView.as_view(), name="list"),
-    path("<str:slug>/", views.ShowDetailView.as_view(), name="detail"),
+    path("<anyslug:slug>/", views.ShowDetailView.as_view(), name="detail"),
 ]

@@ -51,6 +51,11 @@ def test_writer_sees_no_publish_action(writer_client, one_of_each):
     assert 'value="submit_for_review"' in page and 'value="publish"' not in page
 
 
+def test_only_editors_set_the_publication_time(writer_client, one_of_each):
+    page = writer_client.get(reverse("admin:reviews_review_add")).content.decode()
+    assert 'name="published_at_0"' not in page
+
+
 def test_who_created_and_changed_is_recorded(writer_client, writer):
     show, critic = factories.LiveShowFactory(), factories.LivePersonFactory()
     response = writer_client.post(reverse("admin:reviews_review_add"), {

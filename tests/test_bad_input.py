@@ -30,7 +30,7 @@ def test_bad_page_on_a_tag_is_404(client, content):
     [
         "/reviews/no-such-review/", "/shows/no-such-show/", "/people/nobody/", "/tags/no-such-tag/",
         "/reviews/%F0%9F%8E%AC/", "/people/%E2%80%AE%E2%80%AE/", "/reviews/" + "x" * 500 + "/",
-        "/no/such/page/",
+        "/no/such/page/", "/reviews/%00/", "/tags/%00/", "/people/a%00b/", "/shows/%00/",
     ],
 )
 def test_unknown_addresses_are_404_with_the_magazine_page(client, content, url):
@@ -73,3 +73,26 @@ def test_bad_rating_is_a_form_error_and_nothing_is_saved(editor_client, rating, 
     assert response.status_code == 200
     assert message in str(response.context["adminform"].form.errors["rating"])
     assert Review.objects.get(pk=review.pk).headline != "Changed"
+
+
+def test_a_tag_with_no_slug_is_shown_unlinked(client, content):
+    content.tags.add("★")
+    page = client.get(content.get_absolute_url())
+    assert page.status_code == 200 and "<span>★</span>" in page.content.decode()
+
+
+def test_blank_year_with_an_end_year_is_a_form_error(editor_client):
+    response = editor_client.post(reverse("admin:shows_show_add"), {
+        "title": "No Year", "kind": "series", "year": "", "end_year": "2019", "status": "draft",
+        "credits-TOTAL_FORMS": "0", "credits-INITIAL_FORMS": "0",
+    })
+    assert response.status_code == 200 and "year" in response.context["adminform"].form.errors
+
+
+def test_published_without_a_time_is_refused_by_the_database(db):
+    from django.db import IntegrityError, transaction
+
+    from magazine.editorial import Status
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.LiveShowFactory(status=Status.PUBLISHED, published_at=None)
