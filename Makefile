@@ -4,9 +4,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install browser run test test-sqlite test-postgres lint bench
+.PHONY: install browser run test test-sqlite test-postgres lint
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -41,8 +42,9 @@ test-sqlite:
 
 test-postgres:
 	@if $(PY) -c "import psycopg; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-	  echo "== Test suite on PostgreSQL ($(PG_TEST_URL))"; \
-	  DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest; \
+	  redis=$$($(PY) -c "import redis; redis.Redis.from_url('$(REDIS_TEST_URL)', socket_timeout=3).ping(); print('$(REDIS_TEST_URL)')" 2>/dev/null); \
+	  echo "== Test suite on PostgreSQL ($(PG_TEST_URL)), cache $${redis:-in local memory: Redis did not answer}"; \
+	  DATABASE_URL=$(PG_TEST_URL) REDIS_URL=$$redis $(PY) -m pytest; \
 	else \
 	  echo "!! PostgreSQL did not answer at $(PG_TEST_URL): the PostgreSQL leg was NOT run." >&2; \
 	  if [ -n "$$CI" ]; then exit 1; fi; \
