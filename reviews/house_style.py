@@ -288,8 +288,20 @@ def parse_front_value(key: str, value: str, *, line: int):
     return clean_name(value) if key in ("show", "author") else value
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def refuse_control_characters(lines: list[str]) -> None:
+    for number, line in enumerate(lines, start=1):
+        found = CONTROL.search(line)
+        if found:
+            raise HouseStyleError(f"The line holds a control character (U+{ord(found[0]):04X}); remove it.",
+                                  line=number)
+
+
 def parse_review(text: str) -> ParsedReview:
     lines = split_lines(text.removeprefix("\ufeff"))
+    refuse_control_characters(lines)
     front, skip = parse_front_matter(lines)
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if number > skip and line.strip()]
     if not numbered:

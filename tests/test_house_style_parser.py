@@ -154,6 +154,8 @@ def test_body_characters_never_come_from_inside_another_phrase():
         ("A paragraph.\nAnother paragraph.", 2, "No credits line"),
         ("2025 | US | CAST: A", 1, "no body"),
         ("", 1, "no body"),
+        ("One.\nTw\x00o.\n2025 | US | CAST: A", 2, "control character (U+0000)"),
+        ("One.\n2025 | US | CAST: A\x1b", 2, "control character (U+001B)"),
     ],
 )
 def test_bad_files_name_the_line(text, line, fragment):
@@ -172,7 +174,7 @@ names = st.text(alphabet=st.characters(categories=["L"], include_characters="-â€
 full_names = st.lists(names, min_size=1, max_size=3).map(" ".join)
 entries = st.lists(st.tuples(st.sampled_from(["director", "writer", "cast", "music"]), full_names,
                              st.one_of(st.just(""), full_names)), min_size=1, max_size=8, unique_by=lambda e: e[:2])
-paragraph = st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n"), max_size=60)
+paragraph = st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), max_size=60)
 paragraphs = st.lists(paragraph.filter(lambda t: t.strip() and " | " not in t and t.strip() != "---"),
                       min_size=1, max_size=5)
 
