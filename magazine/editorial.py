@@ -112,6 +112,11 @@ class EditorialModel(SluggedModel):
         return State.LIVE
 
     @property
+    def last_changed(self):
+        """When readers last saw something new: the later of the last edit and the publication."""
+        return max(filter(None, [self.updated_at, self.published_at]))
+
+    @property
     def is_live(self) -> bool:
         return self.state == State.LIVE
 

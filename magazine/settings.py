@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "taggit",
     "magazine",
     "people",
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -125,6 +127,8 @@ LOGIN_URL = "admin:login"
 TAGGIT_CASE_INSENSITIVE = True
 
 MAGAZINE_NAME = os.environ.get("MAGAZINE_NAME", "Frame Rate")
+# The magazine's own domain names its feed entries' ids, so they outlive any change of address or slug.
+MAGAZINE_DOMAIN = os.environ.get("MAGAZINE_DOMAIN", "framerate.example")
 PAGE_SIZE = 12
 
 # Production hardening, switched on by the environment (see README, "Running in production").

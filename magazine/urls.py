@@ -1,9 +1,15 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 
 from magazine import views
 from magazine.converters import SlugConverter
+from magazine.robots import robots_txt
+from magazine.sitemaps import TagSitemap
+from people.sitemaps import PersonSitemap
+from reviews.sitemaps import ReviewSitemap
+from shows.sitemaps import ShowSitemap
 
 register_converter(SlugConverter, "anyslug")
 
@@ -11,11 +17,18 @@ admin.site.site_header = f"{settings.MAGAZINE_NAME} · editorial desk"
 admin.site.site_title = settings.MAGAZINE_NAME
 admin.site.index_title = "Desk"
 
+SITEMAPS = {"reviews": ReviewSitemap, "shows": ShowSitemap, "people": PersonSitemap, "tags": TagSitemap}
+
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("reviews/", include("reviews.urls")),
     path("shows/", include("shows.urls")),
     path("people/", include("people.urls")),
     path("tags/<anyslug:slug>/", views.TagView.as_view(), name="tag"),
+    path("feeds/", include("reviews.feed_urls")),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
+         name="django.contrib.sitemaps.views.sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("admin/", admin.site.urls),
 ]

@@ -2,10 +2,13 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from magazine import structured_data as ld
 from magazine.models import OldSlug
+from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed
 from people.models import Person
 from reviews.models import Review
 from shows.models import Show
@@ -46,8 +49,17 @@ def review_cards(queryset):
     return queryset.select_related("show", "critic")
 
 
-class HomeView(TemplateView):
+class HomeView(PageMetaMixin, TemplateView):
     template_name = "magazine/home.html"
+
+    def page_meta(self, context):
+        return PageMeta(
+            title=settings.MAGAZINE_NAME,
+            description=f"Film and television reviews from {settings.MAGAZINE_NAME}.",
+            canonical=canonical_url(self.request),
+            feeds=[latest_feed()],
+            structured_data=[{**ld.standalone(ld.organization(self.request))}],
+        )
 
     def get_context_data(self, **kwargs):
         live = review_cards(Review.objects.live())
@@ -56,7 +68,7 @@ class HomeView(TemplateView):
         return super().get_context_data(featured=featured, latest=latest[: settings.PAGE_SIZE], **kwargs)
 
 
-class TagView(ListView):
+class TagView(PageMetaMixin, ListView):
     """Everything live under one tag: reviews (paginated), then shows and people."""
 
     template_name = "magazine/tag.html"
@@ -76,3 +88,13 @@ class TagView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, shows=self.shows, people=self.people, **kwargs)
+
+    def page_meta(self, context):
+        tag_url = reverse("tag", args=[self.tag.slug])
+        return PageMeta(
+            title=f"{self.tag.name}",
+            description=describe(f"Reviews, shows and people tagged “{self.tag.name}” in {settings.MAGAZINE_NAME}."),
+            canonical=canonical_url(self.request, context.get("page_obj")),
+            feeds=[feed_link(f"Reviews tagged “{self.tag.name}”", "tag", self.tag.slug)],
+            structured_data=[ld.breadcrumbs(self.request, [("Home", reverse("home")), (self.tag.name, tag_url)])],
+        )

@@ -1,15 +1,23 @@
+from django.urls import reverse
+
+from magazine import structured_data as ld
+from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed
 from magazine.views import LiveDetailView, LiveListView
 from people.models import Person
 from shows.credits import credits_by_show
 from shows.models import Show
 
 
-class PersonListView(LiveListView):
+class PersonListView(PageMetaMixin, LiveListView):
     model = Person
     template_name = "people/list.html"
 
+    def page_meta(self, context):
+        return PageMeta(title="People", description="Cast, crew and critics.",
+                        canonical=canonical_url(self.request, context["page_obj"]), feeds=[latest_feed()])
 
-class PersonDetailView(LiveDetailView):
+
+class PersonDetailView(PageMetaMixin, LiveDetailView):
     model = Person
     template_name = "people/detail.html"
 
@@ -23,4 +31,24 @@ class PersonDetailView(LiveDetailView):
             credits=credits_by_show(credits),
             reviews_written=person.reviews_written.live().select_related("show"),
             **kwargs,
+        )
+
+    def page_meta(self, context):
+        person = self.object
+        feeds = []
+        if context["reviews_written"]:
+            feeds.append(feed_link(f"Reviews by {person.name}", "critic", person.slug))
+        if context["credits"]:
+            feeds.append(feed_link(f"Reviews of work by {person.name}", "person", person.slug))
+        trail = [("Home", reverse("home")), ("People", reverse("people:list")),
+                 (person.name, person.get_absolute_url())]
+        return PageMeta(
+            title=person.name,
+            description=describe(person.bio, f"{person.name}: credits and reviews."),
+            canonical=canonical_url(self.request),
+            og_type="profile",
+            feeds=feeds or [latest_feed()],
+            structured_data=[ld.standalone({**ld.person(self.request, person), "description": describe(person.bio)}
+                                           if person.bio else ld.person(self.request, person)),
+                             ld.breadcrumbs(self.request, trail)],
         )

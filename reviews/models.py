@@ -4,9 +4,11 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from taggit.managers import TaggableManager
 
 from magazine.editorial import EditorialModel, Status
+from magazine.templatetags.typography import text
 
 
 def validate_half_star(value: Decimal) -> None:
@@ -60,6 +62,10 @@ class Review(EditorialModel):
 
     def paragraphs(self) -> list[str]:
         return [line for line in re.split(r"\r\n|\r|\n", self.body) if line.strip()]
+
+    def body_html(self) -> str:
+        """The body as the page and the feeds show it: one <p> a paragraph, the text kept as typed."""
+        return mark_safe("\n".join(f"<p>{text(paragraph)}</p>" for paragraph in self.paragraphs()))
 
     def stars(self) -> list[str]:
         """Five slots, each "full", "half" or "empty"."""

@@ -1,17 +1,32 @@
+from django.urls import reverse
+
+from magazine import structured_data as ld
+from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, latest_feed
 from magazine.views import LiveDetailView, LiveListView, review_cards
 from reviews.models import Review
 from shows.credits import credits_by_role
 
 
-class ReviewArchiveView(LiveListView):
+class ReviewArchiveView(PageMetaMixin, LiveListView):
     model = Review
     template_name = "reviews/archive.html"
 
     def get_queryset(self):
         return review_cards(super().get_queryset())
 
+    def page_meta(self, context):
+        page = context["page_obj"]
+        return PageMeta(
+            title="Reviews" + (f", page {page.number}" if page and page.number > 1 else ""),
+            description="Every review, newest first.",
+            canonical=canonical_url(self.request, page),
+            feeds=[latest_feed()],
+            structured_data=[ld.breadcrumbs(self.request, [("Home", reverse("home")),
+                                                           ("Reviews", reverse("reviews:archive"))])],
+        )
 
-class ReviewDetailView(LiveDetailView):
+
+class ReviewDetailView(PageMetaMixin, LiveDetailView):
     model = Review
     template_name = "reviews/detail.html"
 
@@ -19,5 +34,18 @@ class ReviewDetailView(LiveDetailView):
         return review_cards(super().get_queryset()).prefetch_related("tags")
 
     def get_context_data(self, **kwargs):
-        credits = self.object.show.credits.select_related("person")
-        return super().get_context_data(credits=credits_by_role(credits), **kwargs)
+        self.credits = list(self.object.show.credits.select_related("person"))
+        return super().get_context_data(credits=credits_by_role(self.credits), **kwargs)
+
+    def page_meta(self, context):
+        review = self.object
+        trail = [("Home", reverse("home")), ("Reviews", reverse("reviews:archive")),
+                 (review.headline, review.get_absolute_url())]
+        return PageMeta(
+            title=review.headline,
+            description=describe(review.standfirst, *review.paragraphs()[:1]),
+            canonical=canonical_url(self.request),
+            og_type="article",
+            feeds=[latest_feed()],
+            structured_data=[ld.review(self.request, review, self.credits), ld.breadcrumbs(self.request, trail)],
+        )

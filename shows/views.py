@@ -1,14 +1,22 @@
+from django.urls import reverse
+
+from magazine import structured_data as ld
+from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed
 from magazine.views import LiveDetailView, LiveListView
 from shows.credits import credits_by_role
 from shows.models import Show
 
 
-class ShowListView(LiveListView):
+class ShowListView(PageMetaMixin, LiveListView):
     model = Show
     template_name = "shows/list.html"
 
+    def page_meta(self, context):
+        return PageMeta(title="Films and series", description="Every film and series the magazine has covered.",
+                        canonical=canonical_url(self.request, context["page_obj"]), feeds=[latest_feed()])
 
-class ShowDetailView(LiveDetailView):
+
+class ShowDetailView(PageMetaMixin, LiveDetailView):
     model = Show
     template_name = "shows/detail.html"
 
@@ -17,8 +25,22 @@ class ShowDetailView(LiveDetailView):
 
     def get_context_data(self, **kwargs):
         show = self.object
+        self.credits = list(show.credits.select_related("person"))
         return super().get_context_data(
-            credits=credits_by_role(show.credits.select_related("person")),
+            credits=credits_by_role(self.credits),
             reviews=show.reviews.live().select_related("critic"),
             **kwargs,
+        )
+
+    def page_meta(self, context):
+        show = self.object
+        trail = [("Home", reverse("home")), ("Shows", reverse("shows:list")), (show.title, show.get_absolute_url())]
+        return PageMeta(
+            title=f"{show.title} ({show.years})",
+            description=describe(show.synopsis, f"{show.title} ({show.years}): credits and reviews."),
+            canonical=canonical_url(self.request),
+            og_type="video.tv_show" if show.kind == Show.Kind.SERIES else "video.movie",
+            feeds=[feed_link(f"Reviews of {show.title}", "show", show.slug)],
+            structured_data=[ld.standalone(ld.work(self.request, show, self.credits)),
+                             ld.breadcrumbs(self.request, trail)],
         )

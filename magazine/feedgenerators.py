@@ -1,0 +1,29 @@
+"""RSS 2.0 and Atom 1.0 that carry the full review, and text that XML 1.0 can always hold."""
+
+import re
+
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value) -> str:
+    """Drop the characters XML 1.0 cannot hold; a stray control character never breaks a feed."""
+    return NOT_XML.sub("", str(value)) if value is not None else ""
+
+
+class FullContentRssFeed(Rss201rev2Feed):
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:content": "http://purl.org/rss/1.0/modules/content/"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content:encoded", item["content_html"])
+
+
+class FullContentAtomFeed(Atom1Feed):
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content", item["content_html"], {"type": "html"})

@@ -1,0 +1,6 @@
+from magazine.sitemaps import EditorialSitemap
+from people.models import Person
+
+
+class PersonSitemap(EditorialSitemap):
+    model = Person

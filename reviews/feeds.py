@@ -1,0 +1,134 @@
+"""Feeds of live reviews: the latest, a tag's, a critic's, a person's work, a show's. RSS and Atom each."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.text import Truncator
+from taggit.models import Tag
+
+from magazine.feedgenerators import FullContentAtomFeed, FullContentRssFeed, xml_text
+from people.models import Person
+from reviews.models import Review
+from shows.models import Show
+
+FEED_SIZE = 30
+
+
+class LatestReviewsFeed(Feed):
+    feed_type = FullContentRssFeed
+    subject = "Latest reviews"
+
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def reviews(self, obj):
+        return Review.objects.live()
+
+    def items(self, obj):
+        return self.reviews(obj).select_related("show", "critic").prefetch_related("tags")[:FEED_SIZE]
+
+    def title(self, obj):
+        return xml_text(f"{settings.MAGAZINE_NAME}: {self.subject_of(obj)}")
+
+    def subject_of(self, obj) -> str:
+        return self.subject
+
+    def link(self, obj):
+        return obj.get_absolute_url() if obj else reverse("reviews:archive")
+
+    def description(self, obj):
+        return xml_text(f"{self.subject_of(obj)}, reviewed in full by {settings.MAGAZINE_NAME}.")
+
+    def feed_url(self, obj):
+        return None  # the address it was asked for
+
+    def item_title(self, review):
+        return xml_text(review.headline)
+
+    def item_description(self, review):
+        return xml_text(review.standfirst or Truncator(next(iter(review.paragraphs()), "")).words(60))
+
+    def item_extra_kwargs(self, review):
+        return {"content_html": xml_text(review.body_html())}
+
+    def item_author_name(self, review):
+        return xml_text(review.critic.name) if review.critic else None
+
+    def item_author_link(self, review):
+        return self.request.build_absolute_uri(review.critic.get_absolute_url()) if (
+            review.critic and review.critic.is_live) else None
+
+    def item_categories(self, review):
+        return [xml_text(tag.name) for tag in review.tags.all()]
+
+    def item_pubdate(self, review):
+        return review.published_at
+
+    def item_updateddate(self, review):
+        return review.last_changed
+
+    def item_guid(self, review):
+        """Stays the same when the slug, the headline or the site's address changes."""
+        return f"tag:{settings.MAGAZINE_DOMAIN},2025:review:{review.pk}"
+
+    item_guid_is_permalink = False
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request  # one instance per request: see feed_view()
+        return super().__call__(request, *args, **kwargs)
+
+
+class TagFeed(LatestReviewsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def reviews(self, tag):
+        return Review.objects.live().filter(tags=tag)
+
+    def subject_of(self, tag):
+        return f"reviews tagged “{tag.name}”"
+
+    def link(self, tag):
+        return reverse("tag", args=[tag.slug])
+
+
+class CriticFeed(LatestReviewsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Person.objects.live(), slug=slug)
+
+    def reviews(self, critic):
+        return critic.reviews_written.live()
+
+    def subject_of(self, critic):
+        return f"reviews by {critic.name}"
+
+
+class PersonFeed(CriticFeed):
+    def reviews(self, person):
+        return Review.objects.live().filter(show__credits__person=person).distinct()
+
+    def subject_of(self, person):
+        return f"reviews of work by {person.name}"
+
+
+class ShowFeed(LatestReviewsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Show.objects.live(), slug=slug)
+
+    def reviews(self, show):
+        return show.reviews.live()
+
+    def subject_of(self, show):
+        return f"reviews of {show.title}"
+
+
+def feed_view(feed_class, *, atom: bool = False):
+    """A view that makes a fresh feed object per request (the feed keeps the request for absolute links)."""
+    if atom:
+        feed_class = type(f"{feed_class.__name__}Atom", (feed_class,), {"feed_type": FullContentAtomFeed})
+
+    def view(request, *args, **kwargs):
+        return feed_class()(request, *args, **kwargs)
+
+    return view

@@ -1,0 +1,6 @@
+from magazine.sitemaps import EditorialSitemap
+from reviews.models import Review
+
+
+class ReviewSitemap(EditorialSitemap):
+    model = Review

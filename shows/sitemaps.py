@@ -1,0 +1,6 @@
+from magazine.sitemaps import EditorialSitemap
+from shows.models import Show
+
+
+class ShowSitemap(EditorialSitemap):
+    model = Show
