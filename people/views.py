@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.urls import reverse
 
 from magazine import structured_data as ld
 from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed
-from magazine.views import LiveDetailView, LiveListView
+from magazine.views import LiveDetailView, LiveListView, review_cards
 from people.models import Person
+from reviews.models import Review
 from shows.credits import credits_by_show
 from shows.models import Show
 
@@ -30,6 +32,7 @@ class PersonDetailView(PageMetaMixin, LiveDetailView):
         return super().get_context_data(
             credits=credits_by_show(credits),
             reviews_written=person.reviews_written.live().select_related("show"),
+            reviews_of_work=review_cards(Review.objects.live().of_work_by(person))[: settings.PAGE_SIZE],
             **kwargs,
         )
 

@@ -106,7 +106,7 @@ class CriticFeed(LatestReviewsFeed):
 
 class PersonFeed(CriticFeed):
     def reviews(self, person):
-        return Review.objects.live().filter(show__credits__person=person).distinct()
+        return Review.objects.live().of_work_by(person)
 
     def subject_of(self, person):
         return f"reviews of work by {person.name}"

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from taggit.managers import TaggableManager
 
-from magazine.editorial import EditorialModel, Status
+from magazine.editorial import EditorialModel, EditorialQuerySet, Status
 from magazine.templatetags.typography import text
 
 
@@ -16,6 +16,12 @@ def validate_half_star(value: Decimal) -> None:
         raise ValidationError(
             "A rating runs from 0 to 5 in half stars, not %(value)s.", code="rating", params={"value": value}
         )
+
+
+class ReviewQuerySet(EditorialQuerySet):
+    def of_work_by(self, person):
+        """Reviews of the shows a person is credited on."""
+        return self.filter(show__credits__person=person).distinct()
 
 
 class Review(EditorialModel):
@@ -37,6 +43,8 @@ class Review(EditorialModel):
         default=False, help_text="Lead the home page with this review while it is the newest featured one."
     )
     tags = TaggableManager(blank=True)
+
+    objects = ReviewQuerySet.as_manager()
 
     class Meta(EditorialModel.Meta):
         ordering = ["-published_at", "-pk"]
