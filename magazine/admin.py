@@ -12,6 +12,8 @@ from magazine import workflow
 from magazine.editorial import State, Status
 from magazine.widgets import TagAutocompleteWidget
 
+PICTURE_FIELDS = ["image", "image_alt", "image_caption", "image_credit", ("image_focus_x", "image_focus_y")]
+
 
 class StateFilter(admin.SimpleListFilter):
     title = "status"
@@ -112,6 +114,7 @@ class EditorialAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        obj.refresh_renditions()  # made now, while the editor waits, never while a reader does
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_live else None

@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from magazine.admin import EditorialAdmin, StateFilter
+from magazine.admin import PICTURE_FIELDS, EditorialAdmin, StateFilter
 from people.models import Person
 
 
 @admin.register(Person)
 class PersonAdmin(EditorialAdmin):
-    fieldsets = [(None, {"fields": ["name", "slug", "bio", "tags"]})]
+    fieldsets = [(None, {"fields": ["name", "slug", "bio", "tags"]}), ("Headshot", {"fields": PICTURE_FIELDS})]
     list_display = ["name", "state_badge", "published_at", "updated_at", "updated_by"]
     list_filter = [StateFilter, "tags"]
     search_fields = ["name", "slug"]

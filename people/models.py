@@ -2,9 +2,11 @@ from django.db import models
 from taggit.managers import TaggableManager
 
 from magazine.editorial import EditorialModel
+from magazine.pictured import Pictured
 
 
-class Person(EditorialModel):
+class Person(Pictured, EditorialModel):
+    crops = ("square", "social")
     slug_from = "name"
 
     name = models.CharField(

@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from magazine.admin import EditorialAdmin, StateFilter
+from magazine.admin import PICTURE_FIELDS, EditorialAdmin, StateFilter
 from reviews.forms import HouseStyleImportForm, line_error
 from reviews.house_style import HouseStyleError
 from reviews.models import Review
@@ -16,6 +16,7 @@ class ReviewAdmin(EditorialAdmin):
     fieldsets = [
         (None, {"fields": ["show", "headline", "slug", "standfirst", "body"]}),
         ("Byline and rating", {"fields": ["critic", "rating", "featured", "tags"]}),
+        ("Hero still", {"fields": PICTURE_FIELDS}),
     ]
     list_display = ["headline", "show", "critic", "rating", "state_badge", "published_at", "updated_by"]
     list_filter = [StateFilter, ("show", admin.RelatedOnlyFieldListFilter), "tags", "featured"]

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from taggit.managers import TaggableManager
 
 from magazine.editorial import EditorialModel, EditorialQuerySet, Status
+from magazine.pictured import Pictured
 from magazine.templatetags.typography import text
 
 
@@ -24,7 +25,8 @@ class ReviewQuerySet(EditorialQuerySet):
         return self.filter(show__credits__person=person).distinct()
 
 
-class Review(EditorialModel):
+class Review(Pictured, EditorialModel):
+    crops = ("full", "card", "social", "feed")
     slug_from = "headline"
 
     show = models.ForeignKey("shows.Show", on_delete=models.PROTECT, related_name="reviews")

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils import timezone
 
 from magazine import workflow
-from magazine.admin import EditorialAdmin, StateFilter
+from magazine.admin import PICTURE_FIELDS, EditorialAdmin, StateFilter
 from shows.forms import ShowForm
 from shows.models import Credit, Show
 from shows.services import apply_credits
@@ -22,6 +22,7 @@ class ShowAdmin(EditorialAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", ("year", "end_year"), "synopsis", "tags"]}),
         ("Facts", {"fields": ["countries", "distributor", "languages", ("episodes", "seasons", "runtime_minutes")]}),
+        ("Poster", {"fields": PICTURE_FIELDS}),
         ("Credits line", {"fields": ["credits_line"]}),
     ]
     inlines = [CreditInline]

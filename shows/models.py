@@ -4,11 +4,13 @@ from django.db import models
 from taggit.managers import TaggableManager
 
 from magazine.editorial import EditorialModel
+from magazine.pictured import Pictured
 
 YEAR_VALIDATORS = [MinValueValidator(1870), MaxValueValidator(2200)]
 
 
-class Show(EditorialModel):
+class Show(Pictured, EditorialModel):
+    crops = ("poster", "card", "social")
     class Kind(models.TextChoices):
         FILM = "film", "Film"
         SERIES = "series", "Series"

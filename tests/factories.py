@@ -104,3 +104,8 @@ def writer():
 
 def editor():
     return StaffFactory(group="Editors")
+
+
+# What an admin change form sends for an item whose picture is left alone.
+UNCHANGED_PICTURE = {"image_focus_x": "0.5", "image_focus_y": "0.5", "image_alt": "", "image_caption": "",
+                     "image_credit": ""}

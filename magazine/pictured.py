@@ -1,0 +1,121 @@
+"""The picture every editorial item can carry: a hero still, a poster, a headshot. One mechanism for all three."""
+
+import re
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from magazine.pictures import clean_upload, delete_renditions, make_renditions
+
+FILENAME = re.compile(r"^\S+\.(jpe?g|png|webp|gif|avif|heic|svg|tiff?)$", re.IGNORECASE)
+UNIT = [MinValueValidator(0.0), MaxValueValidator(1.0)]
+
+
+class PictureWidget(forms.ClearableFileInput):
+    """The file input, with the current picture to click on: the click sets the focal point."""
+
+    template_name = "magazine/widgets/picture.html"
+
+    class Media:
+        js = ["js/focal-point.js"]
+
+
+class PictureFormField(forms.FileField):
+    widget = PictureWidget
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        return clean_upload(upload) if upload else upload
+
+
+class PictureField(models.ImageField):
+    def formfield(self, **kwargs):
+        return super().formfield(**{**kwargs, "form_class": PictureFormField, "widget": PictureWidget})
+
+
+@dataclass(frozen=True)
+class PictureSet:
+    """One crop's renditions, ready for <picture>: srcsets, and the largest size for width and height."""
+
+    webp_srcset: str
+    fallback_srcset: str
+    fallback_type: str
+    src: str
+    width: int
+    height: int
+    largest: dict
+
+
+def picture_set(renditions: dict, crop: str) -> PictureSet | None:
+    family = (renditions or {}).get("crops", {}).get(crop)
+    if not family or not family["sizes"]:
+        return None
+    sizes, fallback = family["sizes"], family["fallback"]
+    largest = sizes[-1]
+    return PictureSet(
+        webp_srcset=", ".join(f"{s['webp']['url']} {s['width']}w" for s in sizes),
+        fallback_srcset=", ".join(f"{s[fallback]['url']} {s['width']}w" for s in sizes),
+        fallback_type=largest[fallback]["type"],
+        src=largest[fallback]["url"],
+        width=largest["width"],
+        height=largest["height"],
+        largest=largest[fallback],
+    )
+
+
+class Pictured(models.Model):
+    """Adds a picture with alt text, caption, credit and focal point; ``crops`` names the renditions it needs."""
+
+    crops: tuple[str, ...] = ("full", "social")
+
+    image = PictureField(
+        "picture", upload_to="pictures/", blank=True, width_field="image_width", height_field="image_height",
+        help_text="JPEG, PNG or WebP, up to 20 MB. Click the picture to set its focal point: every crop keeps it.",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        "alt text", max_length=300, blank=True,
+        help_text="What a reader who cannot see the picture needs to know, in a sentence. Required with a picture.",
+    )
+    image_caption = models.CharField("caption", max_length=300, blank=True)
+    image_credit = models.CharField("photo credit", max_length=200, blank=True)
+    image_focus_x = models.FloatField("focal point, across", default=0.5, validators=UNIT,
+                                      help_text="0 is the left edge, 1 the right.")
+    image_focus_y = models.FloatField("focal point, down", default=0.5, validators=UNIT,
+                                      help_text="0 is the top edge, 1 the bottom.")
+    image_renditions = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": ValidationError(
+                "Describe the picture for readers who cannot see it.", code="alt_required")})
+        if FILENAME.match(self.image_alt.strip()):
+            raise ValidationError({"image_alt": ValidationError(
+                "Alt text describes the picture; a file name is not a description.", code="alt_is_filename")})
+
+    def picture(self, crop: str) -> PictureSet | None:
+        return picture_set(self.image_renditions, crop) if self.image else None
+
+    def refresh_renditions(self) -> bool:
+        """Make the renditions if the picture or its focal point changed since they were made. Call after save."""
+        old = self.image_renditions or {}
+        focus = [round(self.image_focus_x, 3), round(self.image_focus_y, 3)]
+        if self.image and old.get("source") == self.image.name and old.get("focus") == focus:
+            return False
+        if not self.image and not old:
+            return False
+        self.image_renditions = make_renditions(self.image, tuple(focus), list(self.crops)) if self.image else {}
+        type(self)._default_manager.filter(pk=self.pk).update(image_renditions=self.image_renditions)
+        delete_renditions(old)
+        if old.get("source") and old["source"] != (self.image.name if self.image else None):
+            default_storage.delete(old["source"])
+        return True
