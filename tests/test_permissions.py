@@ -18,7 +18,8 @@ def review_form(review, **changes):
     data = {
         "show": review.show_id, "headline": review.headline, "slug": review.slug,
         "standfirst": review.standfirst, "body": review.body, "critic": review.critic_id,
-        "rating": "3.5", "tags": "", "status": review.status, "published_at_0": "", "published_at_1": "", **UNCHANGED_PICTURE,
+        "rating": "3.5", "tags": "", "status": review.status, "published_at_0": "", "published_at_1": "",
+        **UNCHANGED_PICTURE,
     }
     return {**data, **changes}
 
