@@ -16,13 +16,29 @@ class FeedLink:
     atom: str
 
 
+@dataclass(frozen=True)
+class SocialImage:
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+def social_image(request, item) -> SocialImage | None:
+    """The 1200×630 crop (focal point kept) that link previews show."""
+    found = item.picture("social") if item else None
+    if not found:
+        return None
+    return SocialImage(request.build_absolute_uri(found.src), found.width, found.height, item.image_alt)
+
+
 @dataclass
 class PageMeta:
     title: str
     description: str
     canonical: str
     og_type: str = "website"
-    image: str | None = None
+    image: "SocialImage | None" = None
     feeds: list[FeedLink] = field(default_factory=list)
     structured_data: list[dict] = field(default_factory=list)
 

@@ -14,6 +14,13 @@ def organization(request) -> dict:
     return {"@type": "Organization", "name": settings.MAGAZINE_NAME, "url": absolute(request, reverse("home"))}
 
 
+def with_image(request, data: dict, item, crop: str) -> dict:
+    found = item.picture(crop)
+    if found:
+        data["image"] = absolute(request, found.src)
+    return data
+
+
 def person(request, person) -> dict:
     data = {"@type": "Person", "name": person.name}
     if person.is_live:
@@ -38,6 +45,7 @@ def work(request, show, credits) -> dict:
         data["dateCreated"] = str(show.year)
         if show.runtime_minutes:
             data["duration"] = f"PT{show.runtime_minutes}M"
+    with_image(request, data, show, "poster")
     if show.countries:
         data["countryOfOrigin"] = show.countries
     if show.languages:
@@ -74,6 +82,7 @@ def review(request, review, credits) -> dict:
     }
     if review.standfirst:
         data["description"] = review.standfirst
+    with_image(request, data, review, "social")
     if review.critic:
         data["author"] = person(request, review.critic)
     if review.rating is not None:

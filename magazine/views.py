@@ -8,7 +8,7 @@ from taggit.models import Tag
 
 from magazine import structured_data as ld
 from magazine.models import OldSlug
-from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed
+from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
 from people.models import Person
 from reviews.models import Review
 from shows.models import Show
@@ -58,6 +58,7 @@ class HomeView(PageMetaMixin, TemplateView):
             description=f"Film and television reviews from {settings.MAGAZINE_NAME}.",
             canonical=canonical_url(self.request),
             feeds=[latest_feed()],
+            image=social_image(self.request, context["featured"]),
             structured_data=[{**ld.standalone(ld.organization(self.request))}],
         )
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from magazine import structured_data as ld
-from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed
+from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
 from magazine.views import LiveDetailView, LiveListView, review_cards
 from people.models import Person
 from reviews.models import Review
@@ -50,6 +50,7 @@ class PersonDetailView(PageMetaMixin, LiveDetailView):
             description=describe(person.bio, f"{person.name}: credits and reviews."),
             canonical=canonical_url(self.request),
             og_type="profile",
+            image=social_image(self.request, person),
             feeds=feeds or [latest_feed()],
             structured_data=[ld.standalone({**ld.person(self.request, person), "description": describe(person.bio)}
                                            if person.bio else ld.person(self.request, person)),

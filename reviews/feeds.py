@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.feedgenerator import Enclosure
 from django.utils.text import Truncator
 from taggit.models import Tag
 
@@ -61,6 +62,13 @@ class LatestReviewsFeed(Feed):
 
     def item_categories(self, review):
         return [xml_text(tag.name) for tag in review.tags.all()]
+
+    def item_enclosures(self, review):
+        """The 16:9 crop of the hero still, focal point kept."""
+        found = review.picture("feed")
+        if not found:
+            return []
+        return [Enclosure(self.request.build_absolute_uri(found.src), str(found.largest["bytes"]), found.fallback_type)]
 
     def item_pubdate(self, review):
         return review.published_at

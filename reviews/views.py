@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from magazine import structured_data as ld
-from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, latest_feed
+from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, latest_feed, social_image
 from magazine.views import LiveDetailView, LiveListView, review_cards
 from reviews.models import Review
 from shows.credits import credits_by_role
@@ -46,6 +46,7 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
             description=describe(review.standfirst, *review.paragraphs()[:1]),
             canonical=canonical_url(self.request),
             og_type="article",
+            image=social_image(self.request, review),
             feeds=[latest_feed()],
             structured_data=[ld.review(self.request, review, self.credits), ld.breadcrumbs(self.request, trail)],
         )

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from magazine import structured_data as ld
-from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed
+from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
 from magazine.views import LiveDetailView, LiveListView
 from shows.credits import credits_by_role
 from shows.models import Show
@@ -40,6 +40,7 @@ class ShowDetailView(PageMetaMixin, LiveDetailView):
             description=describe(show.synopsis, f"{show.title} ({show.years}): credits and reviews."),
             canonical=canonical_url(self.request),
             og_type="video.tv_show" if show.kind == Show.Kind.SERIES else "video.movie",
+            image=social_image(self.request, show),
             feeds=[feed_link(f"Reviews of {show.title}", "show", show.slug)],
             structured_data=[ld.standalone(ld.work(self.request, show, self.credits)),
                              ld.breadcrumbs(self.request, trail)],
