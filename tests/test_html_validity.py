@@ -1,0 +1,81 @@
+"""Every kind of public page is valid HTML, as the Nu Html Checker (the W3C validator) sees it.
+
+One checker run covers every page (see tests/html_validator.py). Only ERRORS fail the test;
+the checker is run with --errors-only, so these are never even reported:
+- its warnings (type "info", subType "warning": e.g. "Consider adding a lang attribute", "The type
+  attribute is unnecessary for JavaScript resources"): advice on style, not invalid markup. None came
+  up on these pages when this test was written; pass include_warnings=True to validate_pages to see them;
+- its plain "info" messages (e.g. "Trailing slash on void elements has no effect"): not even advice;
+- language detection ("This document appears to be written in ...", a warning) is switched off with
+  --no-langdetect: factory text is too short and mixed for a guess to mean anything.
+"""
+
+import pytest
+from taggit.models import Tag
+
+from tests import factories
+from tests.html_validator import validate_pages
+
+TRICKY_TAGS = ["O'Rourke & <b>", "ÉTOILE", "“Noir” ’70s"]
+
+# Fed to the checker in the same run: if it finds nothing wrong here, the checker is not really checking.
+KNOWN_BAD = "<self-check: known-invalid page>"
+KNOWN_BAD_HTML = '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div id=a id=a></p></body>'
+
+
+def build_magazine():
+    critic = factories.LivePersonFactory(name="Siobhán O'Rourke & <b>Co</b>", bio="Writes “about” films.\nAnd TV.")
+    actor = factories.LivePersonFactory(name="Tomás D’Arcy-Reis")
+    director = factories.LivePersonFactory(name="ÉTOILE Dupont")
+    show = factories.LiveShowFactory(
+        title="“L’Étoile” & <i>the</i> Night", year=2024, countries="France, Belgium", runtime_minutes=104,
+        languages="French, English", synopsis="A dancer’s “last” season.\nParis & Lyon.",
+    )
+    factories.CreditFactory(show=show, person=director, role="director")
+    factories.CreditFactory(show=show, person=actor, role="cast", character="O'Rourke's “friend” <b>")
+    factories.CreditFactory(show=show, person=critic, role="writer", note="episodes 1–3")
+    review = factories.LiveReviewFactory(
+        show=show, critic=critic, rating=3.5,
+        headline="It’s “quiet” & <b>slow</b>, O'Rourke says",
+        standfirst="ÉTOILE: a ‘ballet’ film — with <script>alert(1)</script> in its standfirst.",
+        body="First “paragraph” & more.\nO'Rourke’s <em>second</em> paragraph.",
+    )
+    review.tags.add(*TRICKY_TAGS)
+    show.tags.add(TRICKY_TAGS[1])
+    actor.tags.add(TRICKY_TAGS[1])
+    factories.LiveReviewFactory(rating=None, critic=None)  # unsigned, unrated: another card shape
+    return review, show, actor
+
+
+@pytest.mark.django_db
+def test_public_pages_are_valid_html(client):
+    review, show, actor = build_magazine()
+    tag_url = f"/tags/{Tag.objects.get(name=TRICKY_TAGS[0]).slug}/"
+    unicode_tag_url = f"/tags/{Tag.objects.get(name=TRICKY_TAGS[1]).slug}/"  # /tags/étoile/
+    expected = {
+        "/": 200,
+        "/reviews/": 200,
+        review.get_absolute_url(): 200,
+        "/shows/": 200,
+        show.get_absolute_url(): 200,
+        "/people/": 200,
+        actor.get_absolute_url(): 200,
+        tag_url: 200,
+        unicode_tag_url: 200,
+        "/reviews/nope/": 404,
+    }
+    pages = {}
+    for url, status in expected.items():
+        response = client.get(url)
+        assert response.status_code == status, url
+        assert response["Content-Type"].startswith("text/html"), url
+        pages[url] = response.content.decode(response.charset or "utf-8")
+    assert "&lt;b&gt;" in pages[review.get_absolute_url()]  # the tricky text really is on the pages
+
+    results = validate_pages({**pages, KNOWN_BAD: KNOWN_BAD_HTML})
+
+    assert results.pop(KNOWN_BAD), "the checker found nothing wrong in a known-invalid page: it is not checking"
+    errors = {url: messages for url, messages in results.items() if messages}
+    assert not errors, "HTML validation errors:\n" + "\n".join(
+        f"{url}\n" + "\n".join(f"    {message}" for message in messages) for url, messages in errors.items()
+    )
