@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install browser java run test test-sqlite test-postgres lint
+.PHONY: install browser java run test test-sqlite test-postgres lint bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -56,6 +56,10 @@ test-postgres:
 	  echo "!! PostgreSQL did not answer at $(PG_TEST_URL): the PostgreSQL leg was NOT run." >&2; \
 	  if [ -n "$$CI" ]; then exit 1; fi; \
 	fi
+
+# The benchmark: for now, the rendition time per upload (what an editor waits for on save).
+bench: install
+	$(PY) bench/renditions.py
 
 lint: install
 	$(VENV)/bin/ruff check .

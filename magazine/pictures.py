@@ -59,7 +59,10 @@ def open_upload(upload) -> tuple[Image.Image, str]:
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             image = Image.open(upload, formats=list(ACCEPTED))
-        except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            refuse(f"The picture claims more pixels than the limit of {MAX_PIXELS // 1_000_000} million; "
+                   "it may be a decompression bomb.", "too_many_pixels")
+        except UnidentifiedImageError:
             image = None
         if image is None:
             refuse("This is not a JPEG, PNG or WebP picture (SVG, GIF, HTML and other files are refused).",

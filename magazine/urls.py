@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path, register_converter
-from django.views.static import serve as static_serve
 
 from magazine import views
 from magazine.converters import SlugConverter
@@ -34,5 +33,4 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 if settings.SERVE_MEDIA:
-    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", static_serve,
-                               {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", views.serve_media))

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.static import serve as static_serve
 from taggit.models import Tag
 
 from magazine import structured_data as ld
@@ -14,6 +15,11 @@ from reviews.models import Review
 from shows.models import Show
 
 TAG_PAGE_LIST = 60  # shows and people beside a tag's paginated reviews
+
+
+def serve_media(request, path):
+    """Local media for a laptop or a single machine; production serves them from object storage."""
+    return static_serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 class LiveDetailView(DetailView):

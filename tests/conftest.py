@@ -28,6 +28,13 @@ def editor_client(client, editor):
 
 
 @pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads and renditions land in the test's own folder, never in var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
 def plain_static_storage(settings):
     """Tests render templates without a collectstatic run; the hashed manifest is for production."""
     settings.STORAGES = {

@@ -27,15 +27,18 @@ def test_demo_fills_the_magazine_and_every_state(client):
     assert etoile.credits.get(person__name="Lou de Laâge").character == "Cheyenne Toussant"
     assert client.get("/people/luke-kirby/").status_code == 200
     assert etoile.reviews.live().exists()
+    review = etoile.reviews.live().get()
+    assert review.image_alt and set(review.image_renditions["crops"]) == set(review.crops)
+    assert '<source type="image/webp"' in client.get(review.get_absolute_url()).content.decode()
 
 
 @pytest.mark.django_db
 def test_demo_is_loaded_once_and_reset_adds_nothing():
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--no-pictures", stdout=StringIO())
     sizes = table_sizes()
     Review.objects.filter(status=Status.DRAFT).update(standfirst="Edited by a writer")
     call_command("load_demo", stdout=StringIO())
     assert Review.objects.filter(standfirst="Edited by a writer").exists()  # a plain rerun keeps edits
-    call_command("load_demo", "--reset", stdout=StringIO())
+    call_command("load_demo", "--reset", "--no-pictures", stdout=StringIO())
     assert not Review.objects.filter(standfirst="Edited by a writer").exists()
     assert table_sizes() == sizes

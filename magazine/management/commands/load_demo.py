@@ -34,6 +34,7 @@ class Command(BaseCommand):
             "--reset", action="store_true",
             help="Bring the demo rows back to the demo data even if the magazine already has reviews.",
         )
+        parser.add_argument("--no-pictures", action="store_true", help="Skip drawing the demo pictures.")
 
     def handle(self, *args, **options):
         if Review.objects.exists() and not options["reset"]:
@@ -54,7 +55,8 @@ class Command(BaseCommand):
             self.people = {}
             shows = {spec["title"]: self.show(spec) for spec in demo.SHOWS}
             reviews = [self.review(spec, shows[spec["show"]], writer) for spec in demo.REVIEWS]
-        self.pictures(reviews, shows.values(), {review.critic for review in reviews if review.critic})
+        if not options["no_pictures"]:
+            self.pictures(reviews, shows.values(), {review.critic for review in reviews if review.critic})
         self.summary()
 
     def account(self, spec):
