@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from taggit.managers import TaggableManager
 
-from magazine.editorial import EditorialModel, EditorialQuerySet, Status
+from magazine.editorial import EditorialModel, EditorialQuerySet, State, Status
 from magazine.pictured import Pictured
 from magazine.templatetags.typography import text
 
@@ -65,7 +65,7 @@ class Review(Pictured, EditorialModel):
         show = self.show
         if show.status != Status.PUBLISHED:
             return [f"Publish the show “{show.title}” first: a review goes live with its show, never before it."]
-        if self.published_at and show.published_at and show.published_at > self.published_at:
+        if show.state == State.SCHEDULED and (not self.published_at or show.published_at > self.published_at):
             return [f"“{show.title}” is scheduled for {timezone.localtime(show.published_at):%d %b %Y, %H:%M}; "
                     "schedule the review for then or later."]
         return []

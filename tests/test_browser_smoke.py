@@ -49,3 +49,29 @@ def test_tag_box_suggests_the_last_term(live_server, page, etoile):
     page.fill("#id_tags", "drama, bal")
     options = page.eval_on_selector_all("#id_tags-suggestions option", "options => options.map(o => o.value)")
     assert options == ["drama, ballet"]
+
+
+def test_editor_uploads_a_still_and_clicks_its_focal_point(live_server, page, etoile, tmp_path):
+    from PIL import Image
+
+    still = tmp_path / "still.jpg"
+    Image.new("RGB", (1600, 900), "navy").save(still)
+    editor = factories.editor()
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/reviews/review/{etoile.pk}/change/")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", "correct horse battery")
+    page.click("input[type=submit]")
+    page.set_input_files("#id_image", str(still))
+    page.fill("#id_image_alt", "A navy night sky.")
+    page.click("input[name=_continue]")
+    assert "was changed successfully" in page.inner_text(".messagelist")
+    picture = page.locator("[data-focal-point] img")
+    box = picture.bounding_box()
+    picture.click(position={"x": box["width"] * 0.8, "y": box["height"] * 0.25})
+    assert abs(float(page.input_value("#id_image_focus_x")) - 0.8) < 0.02
+    assert abs(float(page.input_value("#id_image_focus_y")) - 0.25) < 0.02
+    screenshot(page, "admin-focal-point")
+    page.click("input[name=_continue]")
+    etoile.refresh_from_db()
+    assert etoile.image_renditions["focus"] == [round(etoile.image_focus_x, 3), round(etoile.image_focus_y, 3)]
+    assert abs(etoile.image_focus_x - 0.8) < 0.02

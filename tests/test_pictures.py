@@ -199,3 +199,16 @@ def test_replacing_a_picture_removes_the_old_files(editor_client, media):
     upload_review(editor_client, review, "two.jpg", jpeg(colour="black"))
     second = set(stored_files(media))
     assert first and second and not first & second
+
+
+def test_media_go_to_object_storage_when_a_bucket_is_named():
+    import subprocess
+    import sys
+
+    code = ("import django; django.setup(); from django.core.files.storage import storages; "
+            "from django.conf import settings; s = storages['default']; "
+            "print(type(s).__name__, s.bucket_name, settings.SERVE_MEDIA)")
+    env = {"DJANGO_SETTINGS_MODULE": "magazine.settings", "AWS_STORAGE_BUCKET_NAME": "magazine-media",
+           "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000", "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["S3Storage", "magazine-media", "False"]
