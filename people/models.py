@@ -2,6 +2,7 @@ from django.db import models
 from taggit.managers import TaggableManager
 
 from magazine.editorial import EditorialModel
+from magazine.names import name_key
 from magazine.pictured import Pictured
 
 
@@ -15,6 +16,7 @@ class Person(Pictured, EditorialModel):
     )
     bio = models.TextField(blank=True, help_text="One paragraph per line.")
     tags = TaggableManager(blank=True)
+    match_key = models.CharField(max_length=300, db_index=True, editable=False, default="")
 
     class Meta(EditorialModel.Meta):
         ordering = ["name", "pk"]
@@ -23,6 +25,10 @@ class Person(Pictured, EditorialModel):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.match_key = name_key(self.name)  # how the body of a review is searched for this name
+        super().save(*args, **kwargs)
 
     @property
     def title(self) -> str:

@@ -33,6 +33,7 @@ class PersonDetailView(PageMetaMixin, LiveDetailView):
             credits=credits_by_show(credits),
             reviews_written=person.reviews_written.live().select_related("show"),
             reviews_of_work=review_cards(Review.objects.live().of_work_by(person))[: settings.PAGE_SIZE],
+            mentioned_in=review_cards(Review.objects.live().mentioning(person=person))[: settings.PAGE_SIZE],
             **kwargs,
         )
 

@@ -7,12 +7,29 @@ from django.urls import path
 from magazine.admin import PICTURE_FIELDS, EditorialAdmin, StateFilter
 from reviews.forms import HouseStyleImportForm, line_error
 from reviews.house_style import HouseStyleError
-from reviews.models import Review
+from reviews.mentions import refresh_mentions
+from reviews.models import Mention, Review
 from reviews.services import import_review
+
+
+class MentionInline(admin.TabularInline):
+    """What the body names, found on save. An editor ticks “not this one” to unlink a wrong match."""
+
+    model = Mention
+    fields = ["text", "person", "show", "wrong"]
+    readonly_fields = ["text", "person", "show"]
+    extra = 0
+    can_delete = False
+    verbose_name = "mention found in the body"
+    verbose_name_plural = "people and shows the body names (found on save)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Review)
 class ReviewAdmin(EditorialAdmin):
+    inlines = [MentionInline]
     fieldsets = [
         (None, {"fields": ["show", "headline", "slug", "standfirst", "body"]}),
         ("Byline and rating", {"fields": ["critic", "rating", "featured", "tags"]}),
@@ -23,6 +40,10 @@ class ReviewAdmin(EditorialAdmin):
     list_select_related = ["show", "critic", "updated_by"]
     search_fields = ["headline", "standfirst", "show__title", "critic__name"]
     autocomplete_fields = ["show", "critic"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        refresh_mentions(form.instance)
 
     def get_urls(self):
         import_url = path("import/", self.admin_site.admin_view(self.import_view), name="reviews_review_import")

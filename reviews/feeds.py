@@ -10,6 +10,7 @@ from taggit.models import Tag
 
 from magazine.feedgenerators import FullContentAtomFeed, FullContentRssFeed, xml_text
 from people.models import Person
+from reviews.mentions import with_mentions
 from reviews.models import Review
 from shows.models import Show
 
@@ -27,7 +28,7 @@ class LatestReviewsFeed(Feed):
         return Review.objects.live()
 
     def items(self, obj):
-        return self.reviews(obj).select_related("show", "critic").prefetch_related("tags")[:FEED_SIZE]
+        return with_mentions(self.reviews(obj).select_related("show", "critic").prefetch_related("tags"))[:FEED_SIZE]
 
     def title(self, obj):
         return xml_text(f"{settings.MAGAZINE_NAME}: {self.subject_of(obj)}")
@@ -51,7 +52,7 @@ class LatestReviewsFeed(Feed):
         return xml_text(review.standfirst or Truncator(next(iter(review.paragraphs()), "")).words(60))
 
     def item_extra_kwargs(self, review):
-        return {"content_html": xml_text(review.body_html())}
+        return {"content_html": xml_text(review.body_html(absolute=self.request.build_absolute_uri))}
 
     def item_author_name(self, review):
         return xml_text(review.critic.name) if review.critic else None

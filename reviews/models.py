@@ -4,12 +4,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from taggit.managers import TaggableManager
 
 from magazine.editorial import EditorialModel, EditorialQuerySet, State, Status
 from magazine.pictured import Pictured
-from magazine.templatetags.typography import text
 
 
 def validate_half_star(value: Decimal) -> None:
@@ -23,6 +21,11 @@ class ReviewQuerySet(EditorialQuerySet):
     def of_work_by(self, person):
         """Reviews of the shows a person is credited on."""
         return self.filter(show__credits__person=person).distinct()
+
+    def mentioning(self, **target):
+        """Reviews whose body names this person (``person=``) or show (``show=``), unless marked wrong."""
+        return self.filter(**{f"mentions__{kind}": item for kind, item in target.items()},
+                           mentions__wrong=False).distinct()
 
 
 class Review(Pictured, EditorialModel):
@@ -73,9 +76,12 @@ class Review(Pictured, EditorialModel):
     def paragraphs(self) -> list[str]:
         return [line for line in re.split(r"\r\n|\r|\n", self.body) if line.strip()]
 
-    def body_html(self) -> str:
-        """The body as the page and the feeds show it: one <p> a paragraph, the text kept as typed."""
-        return mark_safe("\n".join(f"<p>{text(paragraph)}</p>" for paragraph in self.paragraphs()))
+    def body_html(self, absolute=str) -> str:
+        """The body as the page and the feeds show it: one <p> a paragraph, the text kept as typed, and the
+        live people and shows it names linked (see reviews.mentions)."""
+        from reviews.mentions import body_with_links
+
+        return body_with_links(self, absolute)
 
     def stars(self) -> list[str]:
         """Five slots, each "full", "half" or "empty"."""
@@ -83,3 +89,33 @@ class Review(Pictured, EditorialModel):
             return []
         doubled = int(self.rating * 2)
         return ["full"] * (doubled // 2) + ["half"] * (doubled % 2) + ["empty"] * (5 - (doubled + 1) // 2)
+
+
+class Mention(models.Model):
+    """A person or show the magazine knows, named in a review's body. Found on save; an editor may mark it wrong."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="mentions")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="mentions")
+    show = models.ForeignKey("shows.Show", on_delete=models.CASCADE, null=True, blank=True, related_name="mentions")
+    text = models.CharField(max_length=300, help_text="The words of the body that name them.")
+    wrong = models.BooleanField(
+        "not this one", default=False,
+        help_text="Tick when the words mean someone or something else: the name stays, unlinked, and stays so.",
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(person__isnull=True) ^ models.Q(show__isnull=True),
+                                   name="mention_names_one_thing"),
+            models.UniqueConstraint(fields=["review", "person"], name="one_mention_per_person"),
+            models.UniqueConstraint(fields=["review", "show"], name="one_mention_per_show"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def target(self):
+        return self.person or self.show

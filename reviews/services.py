@@ -11,6 +11,7 @@ from django.utils import timezone
 from magazine import workflow
 from magazine.editorial import Status
 from reviews.house_style import CreditEntry, Credits, HouseStyleError, ParsedReview
+from reviews.mentions import refresh_mentions
 from reviews.models import Review
 from shows.models import Show
 from shows.services import apply_credits, assign, person_named
@@ -118,6 +119,7 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
         review.updated_by = by
         save_checked(review, line=1)
         changes.append("new review" if review_created else f"review: {', '.join(changed)}")
+    refresh_mentions(review)
     if "tags" in parsed.front and set(review.tags.names()) != set(parsed.front["tags"]):
         review.tags.set(list(parsed.front["tags"]))
         if not review_created:

@@ -3,6 +3,7 @@ from django.urls import reverse
 from magazine import structured_data as ld
 from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, latest_feed, social_image
 from magazine.views import LiveDetailView, LiveListView, review_cards
+from reviews.mentions import with_mentions
 from reviews.models import Review
 from shows.credits import credits_by_role
 
@@ -31,7 +32,7 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
     template_name = "reviews/detail.html"
 
     def get_queryset(self):
-        return review_cards(super().get_queryset()).prefetch_related("tags")
+        return with_mentions(review_cards(super().get_queryset()).prefetch_related("tags"))
 
     def get_context_data(self, **kwargs):
         self.credits = list(self.object.show.credits.select_related("person"))

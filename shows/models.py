@@ -4,6 +4,7 @@ from django.db import models
 from taggit.managers import TaggableManager
 
 from magazine.editorial import EditorialModel
+from magazine.names import name_key
 from magazine.pictured import Pictured
 
 YEAR_VALIDATORS = [MinValueValidator(1870), MaxValueValidator(2200)]
@@ -36,6 +37,7 @@ class Show(Pictured, EditorialModel):
     languages = models.CharField(max_length=200, blank=True, help_text="Comma-separated, as credited.")
     synopsis = models.TextField(blank=True, help_text="One paragraph per line.")
     tags = TaggableManager(blank=True)
+    match_key = models.CharField(max_length=300, db_index=True, editable=False, default="")
 
     class Meta(EditorialModel.Meta):
         ordering = ["title", "pk"]
@@ -43,6 +45,10 @@ class Show(Pictured, EditorialModel):
 
     def __str__(self):
         return f"{self.title} ({self.years})"
+
+    def save(self, *args, **kwargs):
+        self.match_key = name_key(self.title)  # how the body of a review is searched for this title
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.urls import reverse
 
 from magazine import structured_data as ld
 from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
-from magazine.views import LiveDetailView, LiveListView
+from magazine.views import LiveDetailView, LiveListView, review_cards
+from reviews.models import Review
 from shows.credits import credits_by_role
 from shows.models import Show
 
@@ -29,6 +31,7 @@ class ShowDetailView(PageMetaMixin, LiveDetailView):
         return super().get_context_data(
             credits=credits_by_role(self.credits),
             reviews=show.reviews.live().select_related("critic"),
+            mentioned_in=review_cards(Review.objects.live().mentioning(show=show))[: settings.PAGE_SIZE],
             **kwargs,
         )
 

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from people.models import Person
+from reviews.mentions import refresh_mentions
 from reviews.models import Review
 from shows.models import Show
 from tests import factories
@@ -19,8 +20,11 @@ def build_magazine(reviews: int):
     actors = factories.LivePersonFactory.create_batch(reviews)
     for actor in actors:
         factories.CreditFactory(show=show, person=actor, character="Someone")
-    for review in factories.LiveReviewFactory.create_batch(reviews, show=show, critic=critic):
+    names = " and ".join(actor.name for actor in actors)
+    for review in factories.LiveReviewFactory.create_batch(reviews, show=show, critic=critic,
+                                                           body=f"With {names}.\nCounted Show, again."):
         review.tags.set(["counted", f"extra-{review.pk}"])
+        refresh_mentions(review)
     show.tags.set(["counted"])
     actors[0].tags.set(["counted"])
     for model in (Review, Show, Person):  # pictures live on the row: they must cost no query
@@ -50,6 +54,9 @@ def pages(show, critic, actor):
         "tag": reverse("tag", args=["counted"]),
         "shows": reverse("shows:list"),
         "people": reverse("people:list"),
+        "feed": reverse("feeds:latest"),
+        "tag feed": reverse("feeds:tag_atom", args=["counted"]),
+        "actor feed": reverse("feeds:person", args=[actor.slug]),
     }
 
 
@@ -71,4 +78,5 @@ def test_query_counts_do_not_grow_with_data(client, django_assert_max_num_querie
         with django_assert_max_num_queries(MAX_QUERIES):
             large[name] = count_queries(client, url)
     small.pop("archive page 2"), large.pop("archive page 2")  # only the large magazine has a second page
+    assert '<a href="/people/' in client.get(large_urls["review"]).content.decode()  # bodies link their names
     assert large == small

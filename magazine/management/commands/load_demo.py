@@ -20,6 +20,7 @@ from magazine import demo_pictures
 from magazine.editorial import Status
 from magazine.pictures import clean_upload
 from people.models import Person
+from reviews.mentions import refresh_mentions
 from reviews.models import Review
 from shows.models import Credit, Show
 
@@ -55,6 +56,8 @@ class Command(BaseCommand):
             self.people = {}
             shows = {spec["title"]: self.show(spec) for spec in demo.SHOWS}
             reviews = [self.review(spec, shows[spec["show"]], writer) for spec in demo.REVIEWS]
+            for review in reviews:
+                refresh_mentions(review)
         if not options["no_pictures"]:
             self.pictures(reviews, shows.values(), {review.critic for review in reviews if review.critic})
         self.summary()

@@ -1,0 +1,94 @@
+"""People and shows a review's body names, found when the review is saved and linked when it is shown."""
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils.safestring import mark_safe
+
+from magazine.names import candidates, name_key
+from magazine.templatetags.typography import attr, text
+from people.models import Person
+from reviews.models import Mention, Review
+from shows.models import Show
+
+MIN_SINGLE_WORD = 4  # a one-word name shorter than this (“It”, “Up”) is too common to find in prose
+
+
+def plausible(key: str, original: str) -> bool:
+    """A name as prose writes it: capitalised, and not a short common word."""
+    return original[:1].isupper() and (" " in key or len(key) >= MIN_SINGLE_WORD)
+
+
+def detect(body: str) -> list[tuple[object, str]]:
+    """(person or show, the words that name it), once each, in the order the body first names them."""
+    found = {}
+    for paragraph in body.splitlines():
+        spans = {key: places for key, places in candidates(paragraph).items()
+                 if plausible(key, paragraph[places[0][0]:places[0][1]])}
+        for model in (Person, Show):
+            for item in model.objects.filter(match_key__in=list(spans)).order_by("pk"):
+                start, end = spans[item.match_key][0]
+                found.setdefault((model, item.match_key), (item, paragraph[start:end]))
+    return list(found.values())
+
+
+@transaction.atomic
+def refresh_mentions(review: Review) -> list[Mention]:
+    """Bring the review's mentions in line with its body; an editor's “not this one” is kept."""
+    existing = {(m.person_id, m.show_id): m for m in review.mentions.all()}
+    keep = []
+    for item, words in detect(review.body):
+        key = (item.pk, None) if isinstance(item, Person) else (None, item.pk)
+        mention = existing.pop(key, None) or Mention(review=review, **{
+            "person" if isinstance(item, Person) else "show": item})
+        mention.text = words
+        mention.save()
+        keep.append(mention)
+    Mention.objects.filter(pk__in=[m.pk for m in existing.values()]).delete()
+    return keep
+
+
+def linked_paragraph(paragraph: str, links: dict[str, str]) -> tuple[str, set[str]]:
+    """The paragraph as HTML with each name of ``links`` linked where it first appears; and the names linked."""
+    spans = []
+    taken = set()
+    for key, places in sorted(candidates(paragraph).items(), key=lambda kv: -len(kv[0])):
+        if key in links and key not in taken:
+            start, end = places[0]
+            if all(end <= s or start >= e for s, e, _ in spans):
+                spans.append((start, end, links[key]))
+                taken.add(key)
+    html, cursor = [], 0
+    for start, end, url in sorted(spans):
+        html += [text(paragraph[cursor:start]), f'<a href="{attr(url)}">{text(paragraph[start:end])}</a>']
+        cursor = end
+    html.append(text(paragraph[cursor:]))
+    return "".join(html), taken
+
+
+def with_mentions(reviews):
+    """Reviews with what their linked bodies need, in one more query however many there are."""
+    return reviews.prefetch_related(
+        Prefetch("mentions", queryset=Mention.objects.filter(wrong=False).select_related("person", "show")))
+
+
+def mention_links(review: Review, absolute=str) -> dict[str, str]:
+    """Name key → page, for the live people and shows the review names (mentions should be prefetched)."""
+    links = {}
+    for mention in review.mentions.all():
+        target = mention.target
+        if not mention.wrong and target is not None and target.is_live:
+            links.setdefault(name_key(mention.text), absolute(target.get_absolute_url()))
+    return links
+
+
+def body_with_links(review: Review, absolute=str) -> str:
+    """``absolute`` turns a path into the address to link (a feed's links must be absolute)."""
+    links = mention_links(review, absolute)
+    seen: set[str] = set()
+    paragraphs = []
+    for paragraph in review.paragraphs():
+        fresh = {key: url for key, url in links.items() if key not in seen}  # a name is linked once per review
+        html, linked = linked_paragraph(paragraph, fresh)
+        seen |= linked
+        paragraphs.append(f"<p>{html}</p>")
+    return mark_safe("\n".join(paragraphs))

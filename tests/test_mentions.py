@@ -1,0 +1,97 @@
+"""The people and shows a review names, found on save and linked only when they are live."""
+
+import pytest
+from django.urls import reverse
+
+from reviews.mentions import detect, refresh_mentions
+from reviews.models import Mention
+from tests import factories
+from tests.factories import UNCHANGED_PICTURE
+
+
+@pytest.fixture
+def cast(db):
+    return {
+        "kirby": factories.LivePersonFactory(name="Luke Kirby"),
+        "laage": factories.LivePersonFactory(name="Lou de Laâge"),
+        "draft": factories.DraftPersonFactory(name="Simon Callow"),
+        "maisel": factories.LiveShowFactory(title="The Marvellous Mrs. Maisel"),
+        "bunheads": factories.LiveShowFactory(title="Bunheads"),
+    }
+
+
+def review_with(body: str):
+    review = factories.LiveReviewFactory(body=body)
+    refresh_mentions(review)
+    return review
+
+
+def test_names_are_found_whole_and_accent_insensitively(cast):
+    found = {str(item) for item, _ in detect(
+        "After The Marvellous Mrs. Maisel, Lou de Laage and Luke Kirby’s turn recall Bunheads.")}
+    assert found == {"Lou de Laâge", "Luke Kirby", str(cast["maisel"]), str(cast["bunheads"])}
+
+
+@pytest.mark.parametrize("body", [
+    "Kirbyville is a town.", "See https://example.com/luke-kirby/ for more.", "www.lukekirby.example/Luke Kirby",
+    "luke kirby, in lower case, is not how prose names him.",
+])
+def test_no_match_inside_a_word_or_a_url(cast, body):
+    assert [item for item, _ in detect(body) if item == cast["kirby"]] == []
+
+
+def test_page_links_live_names_once_and_never_a_draft(client, cast):
+    review = review_with("Luke Kirby shines. Simon Callow too. Later, Luke Kirby again; Lou de Laage, Bunheads.")
+    page = client.get(review.get_absolute_url()).content.decode()
+    assert page.count('<a href="/people/luke-kirby/">Luke Kirby</a>') == 1
+    assert '<a href="/people/lou-de-laage/">Lou de Laage</a>' in page
+    assert '<a href="/shows/bunheads/">Bunheads</a>' in page
+    assert "Simon Callow too." in page and cast["draft"].get_absolute_url() not in page
+    assert Mention.objects.filter(review=review, person=cast["draft"]).exists()  # known, just not linked
+
+
+def test_person_and_show_pages_list_the_reviews_that_mention_them(client, cast):
+    review = review_with("Luke Kirby, as ever, and Bunheads, as ever.")
+    assert review.headline in client.get(cast["kirby"].get_absolute_url()).content.decode()
+    assert review.headline in client.get(cast["bunheads"].get_absolute_url()).content.decode()
+    draft = factories.DraftReviewFactory(body="Luke Kirby in a draft.")
+    refresh_mentions(draft)
+    assert draft.headline not in client.get(cast["kirby"].get_absolute_url()).content.decode()
+
+
+def test_an_editor_marks_a_wrong_match_and_it_stays_unlinked(editor_client, client, cast):
+    review = review_with("Bunheads, the bakery in town, is not the show.")
+    mention = review.mentions.get()
+    data = {
+        "show": review.show_id, "critic": review.critic_id, "headline": review.headline, "slug": review.slug,
+        "standfirst": "", "body": review.body + "\nA second line.", "rating": "", "tags": "",
+        "status": review.status, "published_at_0": review.published_at.strftime("%d/%m/%Y"),
+        "published_at_1": review.published_at.strftime("%H:%M:%S"), **UNCHANGED_PICTURE,
+        "mentions-TOTAL_FORMS": "1", "mentions-INITIAL_FORMS": "1", "mentions-MIN_NUM_FORMS": "0",
+        "mentions-MAX_NUM_FORMS": "1000", "mentions-0-id": mention.pk, "mentions-0-review": review.pk,
+        "mentions-0-wrong": "on",
+    }
+    change = editor_client.get(reverse("admin:reviews_review_change", args=[review.pk])).content.decode()
+    assert "Bunheads" in change and "not this one" in change.lower()
+    response = editor_client.post(reverse("admin:reviews_review_change", args=[review.pk]), data)
+    assert response.status_code == 302
+    mention.refresh_from_db()
+    assert mention.wrong
+    assert '<a href="/shows/bunheads/">' not in client.get(review.get_absolute_url()).content.decode()
+    refresh_mentions(review)
+    assert review.mentions.get().wrong  # a later save keeps the editor's word
+
+
+def test_mentions_follow_the_body(cast):
+    review = review_with("Luke Kirby and Bunheads.")
+    assert review.mentions.count() == 2
+    review.body = "Only Bunheads now."
+    review.save()
+    refresh_mentions(review)
+    assert [m.text for m in review.mentions.all()] == ["Bunheads"]
+
+
+def test_feeds_carry_the_links(client, cast):
+    review_with("Luke Kirby leads.")
+    feed = client.get(reverse("feeds:latest")).content.decode()
+    assert '&lt;a href="http://testserver/people/luke-kirby/"&gt;Luke Kirby&lt;/a&gt;' in feed
