@@ -36,7 +36,8 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
 
     def get_context_data(self, **kwargs):
         self.credits = list(self.object.show.credits.select_related("person"))
-        return super().get_context_data(credits=credits_by_role(self.credits), **kwargs)
+        related = review_cards(Review.objects.live().related_to(self.object))
+        return super().get_context_data(credits=credits_by_role(self.credits), related=related, **kwargs)
 
     def page_meta(self, context):
         review = self.object

@@ -95,3 +95,22 @@ def test_feeds_carry_the_links(client, cast):
     review_with("Luke Kirby leads.")
     feed = client.get(reverse("feeds:latest")).content.decode()
     assert '&lt;a href="http://testserver/people/luke-kirby/"&gt;Luke Kirby&lt;/a&gt;' in feed
+
+
+def test_related_reviews_rank_show_then_people_then_tags_and_stay_live(client, db):
+    review = factories.LiveReviewFactory(headline="The one we read")
+    review.tags.set(["ballet"])
+    actor = factories.LivePersonFactory(name="Shared Actor")
+    factories.CreditFactory(show=review.show, person=actor)
+    same_show = factories.LiveReviewFactory(show=review.show, headline="Same show")
+    other_show = factories.LiveShowFactory()
+    factories.CreditFactory(show=other_show, person=actor)
+    shared_people = factories.LiveReviewFactory(show=other_show, headline="Shares an actor")
+    shared_tag = factories.LiveReviewFactory(headline="Shares a tag")
+    shared_tag.tags.set(["ballet"])
+    factories.LiveReviewFactory(headline="Nothing in common")
+    factories.DraftReviewFactory(show=review.show, headline="A draft of the same show")
+    related = list(type(review).objects.live().related_to(review))
+    assert related == [same_show, shared_people, shared_tag]
+    page = client.get(review.get_absolute_url()).content.decode()
+    assert "More like this" in page and "A draft of the same show" not in page and "Nothing in common" not in page
