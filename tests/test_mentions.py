@@ -114,3 +114,17 @@ def test_related_reviews_rank_show_then_people_then_tags_and_stay_live(client, d
     assert related == [same_show, shared_people, shared_tag]
     page = client.get(review.get_absolute_url()).content.decode()
     assert "More like this" in page and "A draft of the same show" not in page and "Nothing in common" not in page
+
+
+def test_refresh_command_finds_names_added_after_the_review(cast):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    review = review_with("A turn from Jessica Newcomer.")
+    assert not review.mentions.exists()
+    factories.LivePersonFactory(name="Jessica Newcomer")
+    out = StringIO()
+    call_command("refresh_mentions", stdout=out, stderr=StringIO())
+    assert [m.text for m in review.mentions.all()] == ["Jessica Newcomer"]
+    assert "reviews scanned" in out.getvalue()
