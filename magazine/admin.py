@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.managers import TaggableManager
 
-from magazine import workflow
+from magazine import conflicts, workflow
+from magazine.admin_safety import EditorialSafetyMixin
+from magazine.forms import EditorialForm
 from magazine.editorial import State, Status
 from magazine.widgets import TagAutocompleteWidget
 
@@ -33,11 +35,11 @@ def time_zone_note() -> str:
     return f"Times are in the magazine’s time zone, {settings.TIME_ZONE} ({now:%Z}, UTC{now:%z})."
 
 
-class EditorialAdmin(admin.ModelAdmin):
+class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
     """Status column and filter, workflow actions, the writer/editor rule, and the record of who."""
 
     editorial_fieldsets = [
-        ("Publishing", {"fields": ["status", "published_at"]}),
+        ("Publishing", {"fields": ["status", "published_at", "note", "loaded_version"]}),
         ("Record", {"fields": ["created_at", "created_by", "updated_at", "updated_by"], "classes": ["collapse"]}),
     ]
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
@@ -46,6 +48,7 @@ class EditorialAdmin(admin.ModelAdmin):
     actions = ["submit_for_review", "publish", "unpublish"]
     list_per_page = 50
     list_select_related = ["updated_by"]
+    form = EditorialForm
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -91,6 +94,10 @@ class EditorialAdmin(admin.ModelAdmin):
         class WorkflowForm(form_class):
             def clean(self):
                 cleaned = super().clean()
+                if self.instance.pk and cleaned.get("loaded_version") is not None:
+                    self.conflict = conflicts.check(self.instance, cleaned["loaded_version"])
+                    if self.conflict:
+                        raise ValidationError(self.conflict.message, code="stale")
                 was = self.instance.status if self.instance.pk else None
                 to = cleaned.get("status", was)
                 try:
@@ -105,9 +112,9 @@ class EditorialAdmin(admin.ModelAdmin):
         return WorkflowForm
 
     def save_model(self, request, obj, form, change):
-        was = type(obj)._default_manager.filter(pk=obj.pk).values_list("status", flat=True).first()
+        stored = type(obj)._default_manager.filter(pk=obj.pk).values("status", "published_at").first() or {}
         try:
-            workflow.check_change(request.user, obj, was=was, to=obj.status)
+            workflow.check_change(request.user, obj, was=stored.get("status"), to=obj.status)
         except ValidationError as error:
             raise PermissionDenied(error.messages[0]) from error
         if not change:
@@ -115,6 +122,13 @@ class EditorialAdmin(admin.ModelAdmin):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
         obj.refresh_renditions()  # made now, while the editor waits, never while a reader does
+        form.stored_before = stored
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        stored = getattr(form, "stored_before", {})
+        workflow.saved(form.instance, by=request.user, was=stored.get("status"), was_at=stored.get("published_at"),
+                       note=form.cleaned_data.get("note", ""))
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_live else None

@@ -70,6 +70,10 @@ class EditorialModel(SluggedModel):
         help_text="When a published item goes live. A time ahead schedules it; "
         "left empty, publishing sets it to now.",
     )
+    version = models.PositiveIntegerField(
+        default=1, editable=False,
+        help_text="Goes up with every save, so that a save made from an out-of-date form is refused.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = models.ForeignKey(
@@ -98,6 +102,20 @@ class EditorialModel(SluggedModel):
             blockers = self.publish_blockers()
             if blockers:
                 raise ValidationError({"status": blockers})
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            self.version += 1  # an open form that loaded an older version can no longer save over this one
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+    def revision_extras(self) -> dict:
+        """What a revision keeps beyond the item's own fields (a show keeps its credits)."""
+        return {}
+
+    def restore_extras(self, data: dict) -> None:
+        """Put back what ``revision_extras`` kept."""
 
     def publish_blockers(self) -> list[str]:
         """Why this item cannot be published yet; a subclass names what it depends on."""

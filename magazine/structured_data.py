@@ -76,7 +76,7 @@ def review(request, review, credits) -> dict:
         "url": absolute(request, review.get_absolute_url()),
         "itemReviewed": work(request, review.show, credits),
         "publisher": organization(request),
-        "datePublished": review.published_at.isoformat(),
+        "datePublished": review.published_at.isoformat() if review.published_at else None,
         "dateModified": review.last_changed.isoformat(),
         "reviewBody": "\n".join(review.paragraphs()),
     }

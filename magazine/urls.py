@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path, register_converter
 
-from magazine import views
+from magazine import preview, views
 from magazine.converters import SlugConverter
 from magazine.robots import robots_txt
 from magazine.sitemaps import TagSitemap
@@ -30,6 +30,7 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("preview/<str:token>/", preview.shared_preview, name="shared_preview"),
     path("admin/", admin.site.urls),
 ]
 if settings.SERVE_MEDIA:

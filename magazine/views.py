@@ -23,17 +23,32 @@ def serve_media(request, path):
 
 
 class LiveDetailView(DetailView):
-    """A live item by slug; an address it used to have redirects permanently."""
+    """A live item by slug; an address it used to have redirects permanently.
+
+    With ``preview_item`` (see magazine.preview) it shows that item whatever its state, marked as a preview.
+    """
 
     slug_url_kwarg = "slug"
+    preview_item = None
+    preview_label = ""
 
     def get_queryset(self):
-        return self.model.objects.live()
+        return self.model.objects.all() if self.preview_item else self.model.objects.live()
+
+    def get_object(self, queryset=None):
+        if self.preview_item:
+            return (queryset or self.get_queryset()).get(pk=self.preview_item.pk)
+        return super().get_object(queryset)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=self.preview_label, **kwargs)
 
     def get(self, request, *args, **kwargs):
         try:
             return super().get(request, *args, **kwargs)
         except Http404:
+            if self.preview_item:
+                raise
             old = OldSlug.objects.filter(
                 content_type=ContentType.objects.get_for_model(self.model), slug=kwargs["slug"]
             ).first()

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from magazine.editorial import EditorialModel, Status
+from magazine.models import AuditEntry
 
 
 def can_publish(user, model: type[EditorialModel]) -> bool:
@@ -40,29 +41,67 @@ def check_change(user, item: EditorialModel, *, was: str | None, to: str) -> Non
         )
 
 
-def _move(item: EditorialModel, *, by, to: str, published_at: datetime | None) -> EditorialModel:
-    stored = type(item)._default_manager.filter(pk=item.pk).values_list("status", flat=True).first()
+def audit_action(*, was: str | None, was_at, to: str, at) -> str | None:
+    """The audit log's name for a move from (status, time) to (status, time), or None for no move."""
+    Action = AuditEntry.Action
+    if to == Status.PUBLISHED:
+        if was == Status.PUBLISHED and was_at == at:
+            return None
+        return Action.SCHEDULE if at and at > timezone.now() else Action.PUBLISH
+    if was == Status.PUBLISHED:
+        return Action.UNPUBLISH
+    if to == Status.IN_REVIEW and was != Status.IN_REVIEW:
+        return Action.SUBMIT
+    if to == Status.DRAFT and was == Status.IN_REVIEW:
+        return Action.SEND_BACK
+    return None
+
+
+def log(item: EditorialModel, action: str, *, by, note: str = "") -> AuditEntry:
+    return AuditEntry.objects.create(item=item, action=action, item_repr=str(item)[:300], note=note, created_by=by)
+
+
+def saved(item: EditorialModel, *, by, was: str | None, was_at, note: str = "") -> None:
+    """After any save: keep a revision, and log the workflow move it made, with its note."""
+    from magazine.revisions import record
+
+    record(item, by=by)
+    action = audit_action(was=was, was_at=was_at, to=item.status, at=item.published_at)
+    if action:
+        log(item, action, by=by, note=note)
+
+
+def _move(item: EditorialModel, *, by, to: str, published_at: datetime | None, note: str = "") -> EditorialModel:
+    stored = type(item)._default_manager.select_for_update().filter(pk=item.pk).values("status", "published_at")[0]
     try:
-        check_change(by, item, was=stored, to=to)
+        check_change(by, item, was=stored["status"], to=to)
     except ValidationError as error:
         raise PermissionDenied(error.messages[0]) from error
     item.status, item.published_at, item.updated_by = to, published_at, by
     item.clean()  # what the item depends on (a review's show) must allow the move
     item.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
+    saved(item, by=by, was=stored["status"], was_at=stored["published_at"], note=note)
     return item
 
 
 @transaction.atomic
-def submit_for_review(item: EditorialModel, *, by) -> EditorialModel:
-    return _move(item, by=by, to=Status.IN_REVIEW, published_at=item.published_at)
+def submit_for_review(item: EditorialModel, *, by, note: str = "") -> EditorialModel:
+    return _move(item, by=by, to=Status.IN_REVIEW, published_at=item.published_at, note=note)
 
 
 @transaction.atomic
-def publish(item: EditorialModel, *, by, at: datetime | None = None) -> EditorialModel:
+def send_back(item: EditorialModel, *, by, note: str = "") -> EditorialModel:
+    """An editor returns a submitted item to its writer, with what to change."""
+    return _move(item, by=by, to=Status.DRAFT, published_at=None, note=note)
+
+
+@transaction.atomic
+def publish(item: EditorialModel, *, by, at: datetime | None = None, note: str = "") -> EditorialModel:
     """Publish now, or at ``at`` (a time ahead schedules it)."""
-    return _move(item, by=by, to=Status.PUBLISHED, published_at=at or item.published_at or timezone.now())
+    when = at or item.published_at or timezone.now()
+    return _move(item, by=by, to=Status.PUBLISHED, published_at=when, note=note)
 
 
 @transaction.atomic
-def unpublish(item: EditorialModel, *, by) -> EditorialModel:
-    return _move(item, by=by, to=Status.DRAFT, published_at=None)
+def unpublish(item: EditorialModel, *, by, note: str = "") -> EditorialModel:
+    return _move(item, by=by, to=Status.DRAFT, published_at=None, note=note)

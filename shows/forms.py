@@ -1,11 +1,12 @@
 from django import forms
 
+from magazine.forms import EditorialForm
 from reviews.forms import line_error
 from reviews.house_style import HouseStyleError, parse_credits_line
 from shows.models import Show
 
 
-class ShowForm(forms.ModelForm):
+class ShowForm(EditorialForm):
     credits_line = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "spellcheck": "false"}),

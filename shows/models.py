@@ -50,6 +50,26 @@ class Show(Pictured, EditorialModel):
         self.match_key = name_key(self.title)  # how the body of a review is searched for this title
         super().save(*args, **kwargs)
 
+    def revision_extras(self) -> dict:
+        rows = self.credits.select_related("person").order_by("role", "order", "pk")
+        return {"credits": [{"person": c.person_id, "name": c.person.name, "role": c.role, "character": c.character,
+                             "note": c.note, "order": c.order} for c in rows]}
+
+    def restore_extras(self, data: dict) -> None:
+        """The credits as the revision had them (people deleted since are left out)."""
+        if "credits" not in data:
+            return
+        from people.models import Person
+
+        wanted = [row["person"] for row in data["credits"]]
+        people = set(Person.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+        self.credits.all().delete()
+        Credit.objects.bulk_create(
+            Credit(show=self, person_id=row["person"], role=row["role"], character=row["character"],
+                   note=row["note"], order=row["order"])
+            for row in data["credits"] if row["person"] in people
+        )
+
     def clean(self):
         super().clean()
         if self.year and self.end_year and self.end_year < self.year:

@@ -106,6 +106,8 @@ def editor():
     return StaffFactory(group="Editors")
 
 
-# What an admin change form sends for an item whose picture is left alone.
-UNCHANGED_PICTURE = {"image_focus_x": "0.5", "image_focus_y": "0.5", "image_alt": "", "image_caption": "",
-                     "image_credit": ""}
+# What an admin change form sends for the parts a test leaves alone: the picture, and (on a review) the
+# empty list of mentions found in its body.
+UNTOUCHED_PARTS = {"image_focus_x": "0.5", "image_focus_y": "0.5", "image_alt": "", "image_caption": "",
+                   "image_credit": "", "mentions-TOTAL_FORMS": "0", "mentions-INITIAL_FORMS": "0",
+                   "mentions-MIN_NUM_FORMS": "0", "mentions-MAX_NUM_FORMS": "1000"}

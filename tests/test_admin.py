@@ -4,7 +4,7 @@ from django.urls import reverse
 from magazine.editorial import Status
 from shows.models import Credit, Show
 from tests import factories
-from tests.factories import UNCHANGED_PICTURE
+from tests.factories import UNTOUCHED_PARTS
 
 ADMIN_PAGES = [
     "admin:reviews_review_changelist", "admin:reviews_review_add",
@@ -62,7 +62,7 @@ def test_who_created_and_changed_is_recorded(writer_client, writer):
     response = writer_client.post(reverse("admin:reviews_review_add"), {
         "show": show.pk, "critic": critic.pk, "headline": "Fresh from the desk", "slug": "",
         "body": "One.\nTwo.", "standfirst": "", "rating": "", "tags": "drama, “quoted”",
-        "status": Status.DRAFT, "published_at_0": "", "published_at_1": "", **UNCHANGED_PICTURE,
+        "status": Status.DRAFT, "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS,
     })
     assert response.status_code == 302
     review = show.reviews.get()
@@ -89,7 +89,7 @@ def test_credits_are_an_ordered_inline_on_the_show(editor_client):
         "title": show.title, "slug": show.slug, "kind": "series", "year": "2025", "end_year": "",
         "synopsis": "", "tags": "", "countries": "US", "distributor": "", "languages": "",
         "episodes": "8", "seasons": "", "runtime_minutes": "", "status": Status.PUBLISHED,
-        "published_at_0": "", "published_at_1": "", **UNCHANGED_PICTURE,
+        "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS,
         f"{prefix}-TOTAL_FORMS": "2", f"{prefix}-INITIAL_FORMS": "0",
         f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000",
         f"{prefix}-0-order": "2", f"{prefix}-0-person": gainsbourg.pk, f"{prefix}-0-role": "cast",
@@ -118,7 +118,7 @@ def test_end_year_before_year_is_a_form_error(editor_client):
         "title": "Backwards", "slug": "", "kind": "series", "year": "2023", "end_year": "2019",
         "synopsis": "", "tags": "", "countries": "", "distributor": "", "languages": "",
         "episodes": "", "seasons": "", "runtime_minutes": "", "status": Status.DRAFT,
-        "published_at_0": "", "published_at_1": "", **UNCHANGED_PICTURE,
+        "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS,
         "credits-TOTAL_FORMS": "0", "credits-INITIAL_FORMS": "0",
         "credits-MIN_NUM_FORMS": "0", "credits-MAX_NUM_FORMS": "1000",
     })

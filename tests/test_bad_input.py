@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
-from tests.factories import UNCHANGED_PICTURE
+from tests.factories import UNTOUCHED_PARTS
 
 LISTS = ["reviews:archive", "shows:list", "people:list"]
 
@@ -69,7 +69,7 @@ def test_bad_rating_is_a_form_error_and_nothing_is_saved(editor_client, rating, 
     response = editor_client.post(reverse("admin:reviews_review_change", args=[review.pk]), {
         "show": review.show_id, "critic": review.critic_id, "headline": "Changed", "slug": review.slug,
         "body": review.body, "standfirst": "", "rating": rating, "tags": "", "status": "draft",
-        "published_at_0": "", "published_at_1": "", **UNCHANGED_PICTURE,
+        "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS,
     })
     assert response.status_code == 200
     assert message in str(response.context["adminform"].form.errors["rating"])

@@ -10,7 +10,7 @@ from people.models import Person
 from reviews.models import Review
 from shows.models import Show
 from tests import factories
-from tests.factories import UNCHANGED_PICTURE
+from tests.factories import UNTOUCHED_PARTS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 IMPORT_URL = reverse("admin:reviews_review_import")
@@ -21,7 +21,7 @@ def show_form(show, credits_line: str) -> dict:
         "title": show.title, "slug": show.slug, "kind": show.kind, "year": show.year, "end_year": "",
         "synopsis": "", "tags": "", "countries": "", "distributor": "", "languages": "",
         "episodes": "", "seasons": "", "runtime_minutes": "", "status": show.status,
-        "published_at_0": "", "published_at_1": "", **UNCHANGED_PICTURE, "credits_line": credits_line,
+        "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS, "credits_line": credits_line,
         "credits-TOTAL_FORMS": "0", "credits-INITIAL_FORMS": "0",
         "credits-MIN_NUM_FORMS": "0", "credits-MAX_NUM_FORMS": "1000",
     }

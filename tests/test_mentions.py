@@ -6,7 +6,7 @@ from django.urls import reverse
 from reviews.mentions import detect, refresh_mentions
 from reviews.models import Mention
 from tests import factories
-from tests.factories import UNCHANGED_PICTURE
+from tests.factories import UNTOUCHED_PARTS
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def test_an_editor_marks_a_wrong_match_and_it_stays_unlinked(editor_client, clie
         "show": review.show_id, "critic": review.critic_id, "headline": review.headline, "slug": review.slug,
         "standfirst": "", "body": review.body + "\nA second line.", "rating": "", "tags": "",
         "status": review.status, "published_at_0": review.published_at.strftime("%d/%m/%Y"),
-        "published_at_1": review.published_at.strftime("%H:%M:%S"), **UNCHANGED_PICTURE,
+        "published_at_1": review.published_at.strftime("%H:%M:%S"), **UNTOUCHED_PARTS,
         "mentions-TOTAL_FORMS": "1", "mentions-INITIAL_FORMS": "1", "mentions-MIN_NUM_FORMS": "0",
         "mentions-MAX_NUM_FORMS": "1000", "mentions-0-id": mention.pk, "mentions-0-review": review.pk,
         "mentions-0-wrong": "on",

@@ -11,7 +11,7 @@ from magazine import workflow
 from magazine.editorial import Status
 from reviews.models import Review
 from tests import factories
-from tests.factories import UNCHANGED_PICTURE
+from tests.factories import UNTOUCHED_PARTS
 
 
 def review_form(review, **changes):
@@ -19,7 +19,7 @@ def review_form(review, **changes):
         "show": review.show_id, "headline": review.headline, "slug": review.slug,
         "standfirst": review.standfirst, "body": review.body, "critic": review.critic_id,
         "rating": "3.5", "tags": "", "status": review.status, "published_at_0": "", "published_at_1": "",
-        **UNCHANGED_PICTURE,
+        **UNTOUCHED_PARTS,
     }
     return {**data, **changes}
 

@@ -13,7 +13,7 @@ from PIL import Image
 from magazine.pictures import CROPS
 from reviews.models import Review
 from tests import factories
-from tests.factories import UNCHANGED_PICTURE
+from tests.factories import UNTOUCHED_PARTS
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def upload_review(client, review, name: str, content: bytes, **fields):
     data = {
         "show": review.show_id, "critic": review.critic_id, "headline": review.headline, "slug": review.slug,
         "standfirst": "", "body": review.body, "rating": "", "tags": "", "status": review.status,
-        "published_at_0": "", "published_at_1": "", **UNCHANGED_PICTURE,
+        "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS,
         "image_alt": "A dancer mid-leap.", "image": SimpleUploadedFile(name, content), **fields,
     }
     return client.post(reverse("admin:reviews_review_change", args=[review.pk]), data)
@@ -154,7 +154,7 @@ def test_every_crop_keeps_the_focal_point(editor_client, media):
     source.save(buffer, "PNG")
     person = factories.LivePersonFactory()
     data = {"name": person.name, "slug": person.slug, "bio": "", "tags": "", "status": person.status,
-            "published_at_0": "", "published_at_1": "", **UNCHANGED_PICTURE, "image_alt": "A red square.",
+            "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS, "image_alt": "A red square.",
             "image": SimpleUploadedFile("p.png", buffer.getvalue()), "image_focus_x": "0.896", "image_focus_y": "0.5"}
     editor_client.post(reverse("admin:people_person_change", args=[person.pk]), data)
     person.refresh_from_db()

@@ -1,0 +1,46 @@
+"""Drafts exactly as readers will see them: the public templates, marked as a preview, never cached."""
+
+from django.core import signing
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+
+from magazine.models import PreviewLink
+
+SALT = "magazine.preview-link"
+
+
+def detail_view_for(model):
+    from people.views import PersonDetailView
+    from reviews.views import ReviewDetailView
+    from shows.views import ShowDetailView
+
+    return {"review": ReviewDetailView, "show": ShowDetailView, "person": PersonDetailView}[model._meta.model_name]
+
+
+def render(request, item, *, label: str):
+    view = detail_view_for(type(item)).as_view(preview_item=item, preview_label=label)
+    response = view(request, slug=item.slug)
+    if hasattr(response, "render"):
+        response.render()
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def shared_url(link: PreviewLink) -> str:
+    return reverse("shared_preview", args=[signing.dumps(link.pk, salt=SALT)])
+
+
+def shared_preview(request, token: str):
+    """The page behind a preview link: 404 once it has expired or been revoked, or if it was never made here."""
+    try:
+        link_id = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        raise Http404("No such preview.") from None
+    link = PreviewLink.objects.filter(pk=link_id, revoked_at__isnull=True, expires_at__gt=timezone.now()).first()
+    if link is None or link.item is None:
+        raise Http404("This preview link has expired or been revoked.")
+    expires = timezone.localtime(link.expires_at)
+    return render(request, link.item, label=f"Shared preview, until {expires:%d %b %Y, %H:%M}")
