@@ -10,8 +10,8 @@ from taggit.managers import TaggableManager
 
 from magazine import conflicts, workflow
 from magazine.admin_safety import EditorialSafetyMixin
-from magazine.forms import EditorialForm
 from magazine.editorial import State, Status
+from magazine.forms import EditorialForm
 from magazine.widgets import TagAutocompleteWidget
 
 PICTURE_FIELDS = ["image", "image_alt", "image_caption", "image_credit", ("image_focus_x", "image_focus_y")]

@@ -31,7 +31,8 @@ class EditorialSafetyMixin:
             ("<path:object_id>/preview-links/<int:link_id>/revoke/", self.revoke_link_view, "revoke_link"),
             ("<path:object_id>/presence/", self.presence_view, "presence"),
         ]
-        mine = [path(route, self.admin_site.admin_view(func), name=f"{prefix}_{suffix}") for route, func, suffix in routes]
+        mine = [path(route, self.admin_site.admin_view(func), name=f"{prefix}_{suffix}")
+                for route, func, suffix in routes]
         return mine + super().get_urls()
 
     def viewable(self, request, object_id):
