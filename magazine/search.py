@@ -1,0 +1,136 @@
+"""Site search for readers: live reviews, shows and people, ranked together.
+
+``search(query)`` is lazy, with ``count()`` and slicing, so Django's Paginator
+pages it: a page costs one query for the count, one for the ranked page with
+its highlighted text, and one for each kind of item on the page.
+
+The reader's words are cut down to plain word tokens before the database sees
+them, so quotes, ``*``, ``AND``, ``NEAR``, ``-``, ``:`` and the rest are just
+characters; each backend writes its own query syntax from those tokens.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.db import connection
+from django.utils.safestring import SafeString, mark_safe
+
+from magazine.search_backends import MARK_START, MARK_STOP, PERSON, REVIEW, SHOW, backend_for
+from magazine.templatetags.typography import text
+
+MAX_QUERY = 200  # characters a reader may type; the form says so too
+MAX_TERMS = 8
+MAX_TERM = 64
+WORD = re.compile(r"[^\W_]+")
+MARKED = re.compile(f"{MARK_START}(.*?){MARK_STOP}", re.DOTALL)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_query(query: str) -> str:
+    """What the page echoes back: no control characters, no more than a reader types."""
+    return " ".join(CONTROL.sub(" ", unicodedata.normalize("NFKC", query or "")).split())[:MAX_QUERY]
+
+
+def terms(query: str) -> list[str]:
+    """The query's words, once each: ``l’Étoile AND "x"* étoile`` → ``["l", "Étoile", "AND", "x"]``.
+
+    The databases fold case and accents themselves; lower() here would split "İstanbul" (İ → i + a combining dot).
+    """
+    unique = {}
+    for word in WORD.findall(clean_query(query)):
+        unique.setdefault(word.lower(), word[:MAX_TERM])
+    return list(unique.values())[:MAX_TERMS]
+
+
+def highlighted(value: str) -> SafeString:
+    """Escape the text first, then wrap what the database marked in <mark>."""
+    pieces = MARKED.split(" ".join((value or "").split()))
+    escaped = (text(piece.replace(MARK_START, "").replace(MARK_STOP, "")) for piece in pieces)
+    return mark_safe("".join(f"<mark>{piece}</mark>" if i % 2 else piece for i, piece in enumerate(escaped)))
+
+
+def has_mark(value: str) -> bool:
+    return MARK_START in (value or "")
+
+
+@dataclass(frozen=True)
+class Result:
+    item: object
+    kind: str  # "review", "show" or "person"
+    label: str  # what the reader sees: Review, Film, Series, Person
+    title: SafeString
+    show_title: SafeString  # a review's show; empty for shows and people
+    snippet: SafeString
+
+    @property
+    def url(self) -> str:
+        return self.item.get_absolute_url()
+
+
+def result(hit, item) -> Result:
+    if hit.kind == REVIEW:
+        kind, label = "review", "Review"
+    elif hit.kind == SHOW:
+        kind, label = "show", item.get_kind_display()
+    else:
+        kind, label = "person", "Person"
+    return Result(item, kind, label, highlighted(hit.title), highlighted(hit.show_title), highlighted(snippet(hit)))
+
+
+def snippet(hit) -> str:
+    """The standfirst when the words are in it or in neither, else the body's best passage."""
+    if has_mark(hit.standfirst) or not has_mark(hit.body):
+        return hit.standfirst or hit.body
+    return hit.body
+
+
+class SearchResults:
+    """Ranked live results for one query; count() and slices each run their queries once."""
+
+    def __init__(self, query: str, using=connection):
+        self.query = clean_query(query)
+        self.terms = terms(query)
+        self.backend = backend_for(using)
+        self._count = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.backend.count(self.terms) if self.terms else 0
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __bool__(self):
+        return self.count() > 0
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step not in (None, 1):
+            raise TypeError("SearchResults takes a slice: results[start:stop].")
+        start, stop = index.start or 0, index.stop
+        if not self.terms or (stop is not None and stop <= start):
+            return []
+        return self.page(start, (stop if stop is not None else self.count()) - start)
+
+    def page(self, offset: int, limit: int) -> list[Result]:
+        from people.models import Person
+        from reviews.models import Review
+        from shows.models import Show
+
+        hits = self.backend.page(self.terms, offset, limit)
+        querysets = {  # the snippets come from the index: no body need be read
+            REVIEW: Review.objects.live().select_related("show", "critic").defer("body"),
+            SHOW: Show.objects.live(),
+            PERSON: Person.objects.live(),
+        }
+        items = {}
+        for kind, queryset in querysets.items():
+            ids = [hit.pk for hit in hits if hit.kind == kind]
+            if ids:  # live() again: an item withdrawn since the ranking query is left out, never shown
+                items[kind] = queryset.in_bulk(ids)
+        return [result(hit, items[hit.kind][hit.pk]) for hit in hits if hit.pk in items.get(hit.kind, {})]
+
+
+def search(query: str) -> SearchResults:
+    return SearchResults(query)

@@ -1,0 +1,321 @@
+"""The search index on each database: what the migration builds, and how a search reads it.
+
+Every review, show and person has one row in the ``magazine_search`` table,
+kept current by triggers on their own tables, so ``queryset.update()``,
+``bulk_create()`` and raw SQL keep it in step as well as ``save()``. The index
+holds items in every state; a search keeps only what ``live()`` lets through
+when it runs, so a scheduled review becomes findable on its minute.
+
+A row's key is the item's id × 10 + its kind (1 review, 2 show, 3 person): one
+integer that SQLite's FTS5 looks up by rowid. A review's row carries its show's
+title (weight B), copied from the show's own row, so no trigger names another
+app's table. That matters on SQLite: a migration that rebuilds a table (most
+AddField and AlterField operations do) drops that table's triggers, and would
+fail outright if another table's trigger named it. ``repair_after_migrate``
+puts the triggers back and rebuilds the index when that has happened.
+
+SQLite: an FTS5 table, ``unicode61 remove_diacritics 2``, ranked by bm25().
+PostgreSQL: a table with a stored, GIN-indexed tsvector in the
+``magazine_search`` text search configuration (``simple`` behind
+``unaccent``), ranked by ts_rank(). Neither stems words, so both find the same
+things. Scoring a tsvector made at query time costs seconds at 10,000 reviews;
+a stored one costs milliseconds.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.db import connections
+from django.db.models.expressions import RawSQL
+from django.db.models.signals import post_migrate
+
+REVIEW, SHOW, PERSON = 1, 2, 3
+MARK_START, MARK_STOP = "\x02", "\x03"  # never in typed text; escaped and turned into <mark> by magazine.search
+SNIPPET_WORDS = 30
+
+# What each kind puts in the index's columns: title (A), show_title (B), standfirst (B), body (C).
+SOURCES = {
+    REVIEW: ("reviews_review", "headline", "standfirst", "body"),
+    SHOW: ("shows_show", "title", None, "synopsis"),
+    PERSON: ("people_person", "name", None, "bio"),
+}
+
+
+def is_prefix(term: str) -> bool:
+    """Match the start of longer words: from 3 letters ("palla"), or any non-Latin word ("바다" in "바다의")."""
+    return len(term) >= 3 or not term.isascii()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching row, its text with the matched words between MARK_START and MARK_STOP."""
+
+    kind: int
+    pk: int
+    title: str
+    show_title: str
+    standfirst: str
+    body: str
+
+
+def backend_for(connection):
+    return PostgresBackend(connection) if connection.vendor == "postgresql" else SqliteBackend(connection)
+
+
+class Backend:
+    table = "magazine_search"
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    # Building the index
+
+    def install(self):
+        with self.connection.cursor() as cursor:
+            for statement in self.schema() + self.triggers():
+                cursor.execute(statement)
+        self.rebuild()
+
+    def rebuild(self):
+        """Index every row again, whatever the triggers missed."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {self.table}")
+            for kind in (SHOW, PERSON, REVIEW):  # a review copies its show's title from the show's row
+                table, title, standfirst, body = SOURCES[kind]
+                cursor.execute(
+                    f"INSERT INTO {self.table} ({self.key}, title, show_title, standfirst, body, show_id) "
+                    f"SELECT id * 10 + {kind}, {self.row_values(kind, 't.')} FROM {table} t"
+                )
+
+    def row_values(self, kind, prefix):
+        """The columns after the key, as SQL, for the row ``prefix`` names (``NEW.`` in a trigger)."""
+        table, title, standfirst, body = SOURCES[kind]
+        if kind != REVIEW:
+            return f"coalesce({prefix}{title}, ''), '', '', coalesce({prefix}{body}, ''), NULL"
+        show_title = f"(SELECT s.title FROM {self.table} s WHERE s.{self.key} = {prefix}show_id * 10 + {SHOW})"
+        return (f"coalesce({prefix}{title}, ''), coalesce({show_title}, ''), coalesce({prefix}{standfirst}, ''), "
+                f"coalesce({prefix}{body}, ''), {prefix}show_id")
+
+    def watched_columns(self, kind):
+        table, *columns = SOURCES[kind]
+        return ", ".join([c for c in columns if c] + (["show_id"] if kind == REVIEW else []))
+
+    def missing_triggers(self) -> bool:
+        with self.connection.cursor() as cursor:
+            cursor.execute(self.existing_triggers)
+            return bool(set(self.trigger_names()) - {name for (name,) in cursor.fetchall()})
+
+    # Searching
+
+    @cached_property
+    def live_condition(self):
+        """SQL that keeps a matching row only if live() lets its item through, as every public page does.
+
+        Each row is checked against its own item by primary key (an EXISTS a match): cheaper than listing
+        every live item first, on both databases, whenever the words are rarer than "the".
+        """
+        from people.models import Person
+        from reviews.models import Review
+        from shows.models import Show
+
+        conditions, params = [], []
+        for kind, model in ((REVIEW, Review), (SHOW, Show), (PERSON, Person)):
+            item = RawSQL(f"{self.table}.{self.key} / 10", ())
+            sql, item_params = model.objects.live().order_by().filter(pk=item).values("pk").query.sql_with_params()
+            conditions.append(f"({self.table}.{self.key} %% 10 = {kind} AND EXISTS ({sql}))")
+            params += item_params
+        return "(" + " OR ".join(conditions) + ")", params
+
+    def count(self, terms: list[str]) -> int:
+        raise NotImplementedError
+
+    def page(self, terms: list[str], offset: int, limit: int) -> list[Hit]:
+        raise NotImplementedError
+
+    def hits(self, sql, params) -> list[Hit]:
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [Hit(key % 10, key // 10, *texts) for key, *texts in cursor.fetchall()]
+
+
+class SqliteBackend(Backend):
+    key = "rowid"
+    existing_triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    # bm25() weights, one a column: title, show_title, standfirst, body, show_id (not indexed).
+    weights = "10.0, 4.0, 4.0, 1.0, 0.0"
+
+    def schema(self):
+        return [
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {self.table} USING fts5("
+            "title, show_title, standfirst, body, show_id UNINDEXED, "
+            "tokenize = 'unicode61 remove_diacritics 2')"
+        ]
+
+    def named_triggers(self) -> dict[str, str]:
+        triggers = {}
+        for kind, (table, *_) in SOURCES.items():
+            name = f"{self.table}_{table}"
+            insert = (f"DELETE FROM {self.table} WHERE rowid = NEW.id * 10 + {kind}; "
+                      f"INSERT INTO {self.table} (rowid, title, show_title, standfirst, body, show_id) "
+                      f"VALUES (NEW.id * 10 + {kind}, {self.row_values(kind, 'NEW.')});")
+            delete = f"DELETE FROM {self.table} WHERE rowid = OLD.id * 10 + {kind};"
+            triggers[f"{name}_insert"] = f"AFTER INSERT ON {table} BEGIN {insert} END"
+            triggers[f"{name}_update"] = (f"AFTER UPDATE OF {self.watched_columns(kind)} ON {table} "
+                                          f"BEGIN {delete} {insert} END")
+            triggers[f"{name}_delete"] = f"AFTER DELETE ON {table} BEGIN {delete} END"
+        triggers[f"{self.table}_shows_show_title"] = (
+            f"AFTER UPDATE OF title ON shows_show WHEN OLD.title IS NOT NEW.title "
+            f"BEGIN UPDATE {self.table} SET show_title = NEW.title WHERE show_id = NEW.id; END"
+        )
+        return triggers
+
+    def triggers(self):
+        return [f"CREATE TRIGGER IF NOT EXISTS {name} {body}" for name, body in self.named_triggers().items()]
+
+    def trigger_names(self):
+        return list(self.named_triggers())
+
+    def uninstall(self):
+        with self.connection.cursor() as cursor:
+            for name in self.named_triggers():
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            cursor.execute(f"DROP TABLE IF EXISTS {self.table}")
+
+    @staticmethod
+    def match(terms):
+        """Each word a quoted string (so AND, NEAR, * and quotes mean nothing), the start of a longer word."""
+        return " ".join('"{}"{}'.format(t.replace('"', '""'), "*" if is_prefix(t) else "") for t in terms)
+
+    def matching(self):
+        live, live_params = self.live_condition
+        return f"{self.table} MATCH %s AND {live}", live_params
+
+    def count(self, terms):
+        where, live_params = self.matching()
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {self.table} WHERE {where}", [self.match(terms), *live_params])
+            return cursor.fetchone()[0]
+
+    def page(self, terms, offset, limit):
+        where, live_params = self.matching()
+        marks = f"'{MARK_START}', '{MARK_STOP}'"
+        rank = f"bm25({self.table}, {self.weights})"
+        sql = (
+            f"SELECT rowid, highlight({self.table}, 0, {marks}), highlight({self.table}, 1, {marks}), "
+            f"snippet({self.table}, 2, {marks}, '…', {SNIPPET_WORDS}), "
+            f"snippet({self.table}, 3, {marks}, '…', {SNIPPET_WORDS}) "
+            f"FROM {self.table} WHERE {self.table} MATCH %s AND rowid IN ("
+            f"  SELECT rowid FROM {self.table} WHERE {where} ORDER BY {rank}, rowid DESC LIMIT %s OFFSET %s"
+            f") ORDER BY {rank}, rowid DESC"
+        )
+        match = self.match(terms)
+        return self.hits(sql, [match, match, *live_params, limit, offset])
+
+
+class PostgresBackend(Backend):
+    key = "id"
+    existing_triggers = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+    config = "magazine_search"
+    word_types = ("asciiword, asciihword, hword_asciipart, word, hword, hword_part, "
+                  "numword, numhword, hword_numpart")
+
+    def schema(self):
+        vector = " || ".join(
+            f"setweight(to_tsvector('{self.config}'::regconfig, {column}), '{weight}')"
+            for column, weight in (("title", "A"), ("show_title", "B"), ("standfirst", "B"), ("body", "C"))
+        )
+        return [
+            "CREATE EXTENSION IF NOT EXISTS unaccent",
+            f"CREATE TEXT SEARCH CONFIGURATION {self.config} (COPY = pg_catalog.simple)",
+            f"ALTER TEXT SEARCH CONFIGURATION {self.config} ALTER MAPPING FOR {self.word_types} WITH unaccent, simple",
+            f"CREATE TABLE {self.table} (id bigint PRIMARY KEY, title text NOT NULL, show_title text NOT NULL, "
+            f"standfirst text NOT NULL, body text NOT NULL, show_id bigint, "
+            f"document tsvector GENERATED ALWAYS AS ({vector}) STORED)",
+            f"CREATE INDEX {self.table}_document ON {self.table} USING gin (document)",
+            f"CREATE INDEX {self.table}_show_id ON {self.table} (show_id)",
+        ]
+
+    def triggers(self):
+        statements = []
+        for kind, (table, *_) in SOURCES.items():
+            function = f"{self.table}_{table}"
+            show_title = (f"IF TG_OP = 'UPDATE' THEN IF OLD.title IS DISTINCT FROM NEW.title THEN "
+                          f"UPDATE {self.table} SET show_title = NEW.title WHERE show_id = NEW.id; END IF; END IF; "
+                          if kind == SHOW else "")
+            statements += [
+                f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                f"IF TG_OP = 'TRUNCATE' THEN DELETE FROM {self.table} WHERE id % 10 = {kind}; RETURN NULL; END IF; "
+                f"IF TG_OP <> 'INSERT' THEN DELETE FROM {self.table} WHERE id = OLD.id * 10 + {kind}; END IF; "
+                f"IF TG_OP <> 'DELETE' THEN "
+                f"DELETE FROM {self.table} WHERE id = NEW.id * 10 + {kind}; "
+                f"INSERT INTO {self.table} (id, title, show_title, standfirst, body, show_id) "
+                f"VALUES (NEW.id * 10 + {kind}, {self.row_values(kind, 'NEW.')}); END IF; "
+                f"{show_title} RETURN NULL; END $$",
+                f"CREATE OR REPLACE TRIGGER {function} AFTER INSERT OR DELETE OR UPDATE OF "
+                f"{self.watched_columns(kind)} ON {table} FOR EACH ROW EXECUTE FUNCTION {function}()",
+                f"CREATE OR REPLACE TRIGGER {function}_truncate AFTER TRUNCATE ON {table} "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()",
+            ]
+        return statements
+
+    def trigger_names(self):
+        functions = [f"{self.table}_{table}" for table, *_ in SOURCES.values()]
+        return functions + [f"{function}_truncate" for function in functions]
+
+    def uninstall(self):
+        with self.connection.cursor() as cursor:
+            for table, *_ in SOURCES.values():
+                cursor.execute(f"DROP FUNCTION IF EXISTS {self.table}_{table}() CASCADE")
+            cursor.execute(f"DROP TABLE IF EXISTS {self.table}")
+            cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {self.config}")
+
+    @staticmethod
+    def tsquery(terms):
+        """Plain words joined by &, each the start of a longer word: to_tsquery syntax is only ever made here."""
+        return " & ".join(f"{t}:*" if is_prefix(t) else t for t in terms)
+
+    def matching(self):
+        live, live_params = self.live_condition
+        query = f"to_tsquery('{self.config}', %s) query"
+        return f"FROM {self.table}, {query} WHERE document @@ query AND {live}", live_params
+
+    def count(self, terms):
+        matching, live_params = self.matching()
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) {matching}", [self.tsquery(terms), *live_params])
+            return cursor.fetchone()[0]
+
+    def page(self, terms, offset, limit):
+        matching, live_params = self.matching()
+        headline = f"ts_headline('{self.config}', {{}}, query, %s)"
+        whole = f"StartSel={MARK_START}, StopSel={MARK_STOP}, HighlightAll=true"
+        fragments = (f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, "
+                     'MaxFragments=2, FragmentDelimiter=" … "')
+        sql = (
+            f"WITH page AS (SELECT id, ts_rank(document, query) AS rank, query {matching} "
+            f"ORDER BY rank DESC, id DESC LIMIT %s OFFSET %s) "
+            f"SELECT s.id, {headline.format('s.title')}, {headline.format('s.show_title')}, "
+            f"{headline.format('s.standfirst')}, {headline.format('s.body')} "
+            f"FROM page JOIN {self.table} s USING (id) ORDER BY page.rank DESC, s.id DESC"
+        )
+        return self.hits(sql, [self.tsquery(terms), *live_params, limit, offset, whole, whole, fragments, fragments])
+
+
+def repair_after_migrate(sender=None, using="default", **kwargs):
+    """After migrate: a migration that rebuilt a table (SQLite does, for most changes) took its triggers with it."""
+    if sender is not None and sender.label != "magazine":
+        return  # post_migrate comes once an app; once is enough
+    connection = connections[using]
+    if "magazine_search" not in connection.introspection.table_names():
+        return
+    backend = backend_for(connection)
+    if backend.missing_triggers():
+        with connection.cursor() as cursor:
+            for statement in backend.triggers():
+                cursor.execute(statement)
+        backend.rebuild()
+
+
+# The migration that builds the index imports this module, and `migrate` imports every migration before it
+# sends post_migrate: so every migrate run, test databases included, ends with this check.
+post_migrate.connect(repair_after_migrate, dispatch_uid="magazine.search_backends.repair_after_migrate")
