@@ -12,6 +12,7 @@ from magazine import conflicts, workflow
 from magazine.admin_safety import EditorialSafetyMixin
 from magazine.editorial import State, Status
 from magazine.forms import EditorialForm
+from magazine.models import AuditEntry
 from magazine.widgets import TagAutocompleteWidget
 
 PICTURE_FIELDS = ["image", "image_alt", "image_caption", "image_credit", ("image_focus_x", "image_focus_y")]
@@ -170,3 +171,23 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
             self.message_user(request, f"{moved} {noun} {done}.", messages.SUCCESS)
         for reason in refused:
             self.message_user(request, reason, messages.ERROR)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Who published, scheduled, unpublished, restored or shared what, and when: read only."""
+
+    list_display = ["created_at", "created_by", "action", "item_repr", "content_type", "note"]
+    list_filter = ["action", "content_type", "created_by"]
+    search_fields = ["item_repr", "note"]
+    date_hierarchy = "created_at"
+    list_select_related = ["created_by", "content_type"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -13,9 +13,6 @@ from shows.sitemaps import ShowSitemap
 
 register_converter(SlugConverter, "anyslug")
 
-admin.site.site_header = f"{settings.MAGAZINE_NAME} · editorial desk"
-admin.site.site_title = settings.MAGAZINE_NAME
-admin.site.index_title = "Desk"
 
 SITEMAPS = {"reviews": ReviewSitemap, "shows": ShowSitemap, "people": PersonSitemap, "tags": TagSitemap}
 
