@@ -18,6 +18,11 @@ PREVIEW_LINK_DAYS = 7
 
 class EditorialSafetyMixin:
     change_form_template = "admin/editorial/change_form.html"
+    delete_confirmation_template = "admin/editorial/delete_confirmation.html"
+
+    def delete_view(self, request, object_id, extra_context=None):
+        context = {**(extra_context or {}), "can_unpublish": workflow.can_publish(request.user, self.model)}
+        return super().delete_view(request, object_id, context)
 
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
@@ -49,6 +54,8 @@ class EditorialSafetyMixin:
     def change_view(self, request, object_id, form_url="", extra_context=None):
         item = self.get_object(request, object_id)
         context = dict(extra_context or {})
+        if item is not None and request.method == "GET" and not Revision.of(item).filter(version=item.version).exists():
+            revisions.record(item, by=None)  # a baseline, so that a later conflict can show what changed
         if item is not None:
             links = PreviewLink.of(item).filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
             context.update(

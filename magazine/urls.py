@@ -6,6 +6,7 @@ from django.urls import include, path, re_path, register_converter
 from magazine import preview, views
 from magazine.converters import SlugConverter
 from magazine.robots import robots_txt
+from magazine.search_views import SearchView
 from magazine.sitemaps import TagSitemap
 from people.sitemaps import PersonSitemap
 from reviews.sitemaps import ReviewSitemap
@@ -22,6 +23,7 @@ urlpatterns = [
     path("shows/", include("shows.urls")),
     path("people/", include("people.urls")),
     path("tags/<anyslug:slug>/", views.TagView.as_view(), name="tag"),
+    path("search/", SearchView.as_view(), name="search"),
     path("feeds/", include("reviews.feed_urls")),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},

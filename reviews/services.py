@@ -103,6 +103,7 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
     headline = parsed.front.get("headline") or title
     review = Review.objects.filter(show=show, headline=headline).first()
     review_created = review is None
+    was, was_at = (None, None) if review_created else (review.status, review.published_at)
     if review_created:
         review = Review(show=show, headline=headline, created_by=by)
     elif by is not None and not workflow.can_edit(by, review):
@@ -124,6 +125,8 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
         review.tags.set(list(parsed.front["tags"]))
         if not review_created:
             changes.append("review tags")
+    if review_created or any(change.startswith(("new review", "review")) for change in changes):
+        workflow.saved(review, by=by, was=was, was_at=was_at, note="imported from house style")
     return ImportReport(review, review_created, changes, notices)
 
 

@@ -5,34 +5,20 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from magazine import urls as site_urls
 from magazine.search import search, terms
 from magazine.search_backends import backend_for, repair_after_migrate
-from magazine.search_views import SearchView
 from reviews.models import Review
 from shows.models import Show
 from tests import factories
 from tests.html_validator import validate_pages
 
 MAX_QUERIES = 6  # the count, the ranked page, one query a kind of item on the page, and slack for one more
-
-# Until magazine/urls.py routes /search/, these tests route it themselves.
-urlpatterns = [path("search/", SearchView.as_view(), name="search"), *site_urls.urlpatterns]
-
-
-@pytest.fixture(autouse=True)
-def search_url(settings):
-    try:
-        reverse("search")
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = __name__
-
 
 def found(query: str) -> list[str]:
     return [str(result.item) for result in search(query)[0:100]]
