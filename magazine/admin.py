@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.managers import TaggableManager
 
-from magazine import conflicts, workflow
+from magazine import conflicts, search, workflow
 from magazine.admin_safety import EditorialSafetyMixin
 from magazine.editorial import State, Status
 from magazine.forms import EditorialForm
@@ -130,6 +130,12 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
         stored = getattr(form, "stored_before", {})
         workflow.saved(form.instance, by=request.user, was=stored.get("status"), was_at=stored.get("published_at"),
                        note=form.cleaned_data.get("note", ""))
+
+    def get_search_results(self, request, queryset, search_term):
+        """The admin's search box uses the site's search index too, drafts included: “laage” finds Laâge."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        ids = search.matching_ids(self.model, search_term) if search_term else []
+        return (found | queryset.filter(pk__in=ids)) if ids else found, may_have_duplicates
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_live else None

@@ -134,3 +134,15 @@ class SearchResults:
 
 def search(query: str) -> SearchResults:
     return SearchResults(query)
+
+
+ADMIN_MATCHES = 1000
+
+
+def matching_ids(model, query: str) -> list[int]:
+    """Primary keys of ``model`` items whose words match ``query``, whatever their state (for the admin)."""
+    words = terms(query)
+    if not words:
+        return []
+    kind = {"review": REVIEW, "show": SHOW, "person": PERSON}[model._meta.model_name]
+    return backend_for(connection).item_ids(kind, words, ADMIN_MATCHES)

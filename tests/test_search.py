@@ -311,3 +311,13 @@ def test_search_pages_are_valid_html(etoile, client):
 def test_capital_i_with_a_dot_is_one_letter(db):
     factories.LiveShowFactory(title="İstanbul Hatırası")
     assert found("İstanbul") == found("istanbul") == found("ISTANBUL") == ["İstanbul Hatırası (2025)"]
+
+
+def test_admin_search_uses_the_index_and_finds_drafts(editor_client):
+    draft = factories.DraftReviewFactory(headline="Étoile, en brouillon", body="Une danseuse étoile.")
+    factories.LiveReviewFactory(headline="Something else")
+    for query in ("etoile", "ÉTOILE", "brouill"):
+        page = editor_client.get(reverse("admin:reviews_review_changelist"), {"q": query}).content.decode()
+        assert draft.headline in page and "Something else" not in page, query
+    person = factories.DraftPersonFactory(name="Lou de Laâge")
+    assert person.name in editor_client.get(reverse("admin:people_person_changelist"), {"q": "laage"}).content.decode()
