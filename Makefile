@@ -57,9 +57,22 @@ test-postgres:
 	  if [ -n "$$CI" ]; then exit 1; fi; \
 	fi
 
-# The benchmark: for now, the rendition time per upload (what an editor waits for on save).
+# The benchmark: rendition time per upload, and search latency at BENCH_REVIEWS reviews on SQLite and
+# PostgreSQL (seeded once with seed_bench into their own databases; results in bench/results/).
+BENCH_REVIEWS ?= 100000
+BENCH_SQLITE ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432/magazine_bench
 bench: install
+	mkdir -p var
 	$(PY) bench/renditions.py
+	DATABASE_URL=$(BENCH_SQLITE) $(PY) manage.py migrate --noinput --verbosity 0
+	DATABASE_URL=$(BENCH_SQLITE) $(PY) bench/search.py --reviews $(BENCH_REVIEWS)
+	@if $(PY) -c "import psycopg; psycopg.connect('$(PG_TEST_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  $(PY) -c "import psycopg; c = psycopg.connect('$(PG_TEST_URL)', autocommit=True); \
+	  c.execute('CREATE DATABASE magazine_bench') if not c.execute(\"SELECT 1 FROM pg_database WHERE datname = 'magazine_bench'\").fetchone() else None"; \
+	  DATABASE_URL=$(BENCH_PG) $(PY) manage.py migrate --noinput --verbosity 0 && \
+	  DATABASE_URL=$(BENCH_PG) $(PY) bench/search.py --reviews $(BENCH_REVIEWS); \
+	else echo "!! PostgreSQL did not answer: no PostgreSQL search figures." >&2; fi
 
 lint: install
 	$(VENV)/bin/ruff check .
