@@ -30,9 +30,10 @@ LAST = ["Achterberg", "Bellamy", "Castellano", "Dubois", "Eriksen", "Fontaine", 
         "Jovanović", "Kowalczyk", "Lindqvist", "Moreau", "Nakamura", "O’Sullivan", "Petrov", "Quiroga", "Rasmussen"]
 TITLE_WORDS = ["Night", "Harbour", "Glass", "Winter", "Orchard", "Signal", "Empire", "Paper", "River", "Static",
                "Lantern", "Meridian", "Tide", "Saint", "Velvet", "Quarry", "Atlas", "Ember", "Hollow", "Crown"]
-PROSE = ("the camera lingers on faces and rooms and weather while the plot takes its time and the cast "
-         "finds small truths in long scenes with wit and patience and a score that hums beneath everything "
-         "until the final act gathers the threads into something quietly moving and strange").split()
+PROSE_TEXT = ("the camera lingers on faces and rooms and weather while the plot takes its time and the cast "
+              "finds small truths in long scenes with wit and patience and a score that hums beneath everything "
+              "until the final act gathers the threads into something quietly moving and strange")
+PROSE = PROSE_TEXT.split()
 TAGS = ["drama", "comedy", "thriller", "documentary", "horror", "romance", "crime", "science fiction", "animation",
         "period drama", "western", "musical", "war", "family", "mystery", "satire", "noir", "fantasy"]
 
