@@ -4,11 +4,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import path
 
+from magazine.throttle import ThrottledAdminAuthenticationForm
+
 
 class MagazineAdminSite(admin.AdminSite):
     site_header = f"{settings.MAGAZINE_NAME} · editorial desk"
     site_title = settings.MAGAZINE_NAME
     index_title = "Desk"
+    login_form = ThrottledAdminAuthenticationForm
 
     def get_urls(self):
         from magazine import admin_desk

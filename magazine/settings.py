@@ -47,12 +47,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "magazine.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "magazine.security.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "magazine.urls"
@@ -145,6 +147,8 @@ LOGIN_URL = "admin:login"
 TAGGIT_CASE_INSENSITIVE = True
 
 MAGAZINE_NAME = os.environ.get("MAGAZINE_NAME", "Frame Rate")
+# How long an anonymous reader's page may be served from the cache (0 turns the page cache off).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # The magazine's own domain names its feed entries' ids, so they outlive any change of address or slug.
 MAGAZINE_DOMAIN = os.environ.get("MAGAZINE_DOMAIN", "framerate.example")
 PAGE_SIZE = 12

@@ -35,6 +35,12 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Tests read pages fresh; tests/test_page_cache.py turns the cache on where it is the subject."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def plain_static_storage(settings):
     """Tests render templates without a collectstatic run; the hashed manifest is for production."""
     settings.STORAGES = {
