@@ -66,7 +66,10 @@ test-postgres:
 BENCH_REVIEWS ?= 100000
 BENCH_SQLITE ?= sqlite:///$(CURDIR)/var/bench.sqlite3
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/magazine_bench
-bench: install
+BENCH_SMALL ?= sqlite:///$(CURDIR)/var/bench-1k.sqlite3
+bench: install services
+	@command -v wrk >/dev/null || { echo "Installing Debian's wrk..."; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi; }
 	mkdir -p var
 	$(PY) bench/renditions.py
 	DATABASE_URL=$(BENCH_SQLITE) $(PY) manage.py migrate --noinput --verbosity 0
@@ -77,6 +80,9 @@ bench: install
 	  DATABASE_URL=$(BENCH_PG) $(PY) manage.py migrate --noinput --verbosity 0 && \
 	  DATABASE_URL=$(BENCH_PG) $(PY) bench/search.py --reviews $(BENCH_REVIEWS); \
 	else echo "!! PostgreSQL did not answer: no PostgreSQL search figures." >&2; fi
+	DATABASE_URL=$(BENCH_SMALL) $(PY) manage.py migrate --noinput --verbosity 0
+	DATABASE_URL=$(BENCH_SMALL) REDIS_URL=redis://127.0.0.1:6379/12 $(PY) bench/load.py --reviews 1000
+	DATABASE_URL=$(BENCH_PG) REDIS_URL=redis://127.0.0.1:6379/12 $(PY) bench/load.py --reviews $(BENCH_REVIEWS)
 
 lint: install
 	$(VENV)/bin/ruff check .

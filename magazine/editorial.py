@@ -89,6 +89,7 @@ class EditorialModel(SluggedModel):
 
     class Meta:
         abstract = True
+        indexes = [models.Index(fields=["status", "published_at"], name="%(app_label)s_%(class)s_live")]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status=Status.PUBLISHED) | models.Q(published_at__isnull=False),

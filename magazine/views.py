@@ -66,8 +66,8 @@ class LiveListView(ListView):
 
 
 def review_cards(queryset):
-    """Reviews with everything a card shows, in one query."""
-    return queryset.select_related("show", "critic")
+    """Reviews with everything a card shows, in one query, without the bodies a card never shows."""
+    return queryset.select_related("show", "critic").defer("body", "show__synopsis", "critic__bio")
 
 
 class HomeView(PageMetaMixin, TemplateView):

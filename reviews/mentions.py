@@ -49,6 +49,8 @@ def refresh_mentions(review: Review) -> list[Mention]:
 
 def linked_paragraph(paragraph: str, links: dict[str, str]) -> tuple[str, set[str]]:
     """The paragraph as HTML with each name of ``links`` linked where it first appears; and the names linked."""
+    if not links:
+        return text(paragraph), set()
     spans = []
     taken = set()
     for key, places in sorted(candidates(paragraph).items(), key=lambda kv: -len(kv[0])):

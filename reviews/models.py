@@ -3,10 +3,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
 
 from magazine.editorial import EditorialModel, EditorialQuerySet, State, Status
 from magazine.pictured import Pictured
@@ -23,25 +21,6 @@ class ReviewQuerySet(EditorialQuerySet):
     def of_work_by(self, person):
         """Reviews of the shows a person is credited on."""
         return self.filter(show__credits__person=person).distinct()
-
-    def related_to(self, review, *, limit: int = 4):
-        """Other reviews of the same show, then of shows sharing people with it, then sharing its tags."""
-        from shows.models import Credit
-
-        people = Credit.objects.filter(show_id=review.show_id).values("person")
-        tag_ids = [tag.pk for tag in review.tags.all()]
-        tagged = TaggedItem.objects.filter(content_type__app_label="reviews", content_type__model="review",
-                                           object_id=OuterRef("pk"), tag_id__in=tag_ids)
-        return (
-            self.exclude(pk=review.pk)
-            .annotate(
-                same_show=Exists(Review.objects.filter(pk=OuterRef("pk"), show_id=review.show_id)),
-                shares_people=Exists(Credit.objects.filter(show_id=OuterRef("show_id"), person__in=people)),
-                shares_tags=Exists(tagged),
-            )
-            .filter(Q(same_show=True) | Q(shares_people=True) | Q(shares_tags=True))
-            .order_by("-same_show", "-shares_people", "-shares_tags", "-published_at")[:limit]
-        )
 
     def mentioning(self, **target):
         """Reviews whose body names this person (``person=``) or show (``show=``), unless marked wrong."""

@@ -5,6 +5,7 @@ from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, lates
 from magazine.views import LiveDetailView, LiveListView, review_cards
 from reviews.mentions import with_mentions
 from reviews.models import Review
+from reviews.related import related_reviews
 from shows.credits import credits_by_role
 
 
@@ -36,7 +37,7 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
 
     def get_context_data(self, **kwargs):
         self.credits = list(self.object.show.credits.select_related("person"))
-        related = review_cards(Review.objects.live().related_to(self.object))
+        related = related_reviews(self.object, review_cards(Review.objects.live()))
         return super().get_context_data(credits=credits_by_role(self.credits), related=related, **kwargs)
 
     def page_meta(self, context):

@@ -1,0 +1,150 @@
+"""Requests per second and latency of real pages under gunicorn, driven by wrk on loopback.
+
+    DATABASE_URL=... .venv/bin/python bench/load.py --reviews 100000 [--seconds 8] [--connections 16]
+
+Each page is measured uncached (PAGE_CACHE_SECONDS=0) and cached (the Redis page cache), beside a
+static file served by whitenoise in the same run: the ratio to the static file is the figure that
+counts, since machines differ. Also counts the SQL queries each page runs. Writes bench/results/.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "magazine.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.staticfiles.storage import staticfiles_storage  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from taggit.models import Tag  # noqa: E402
+
+from people.models import Person  # noqa: E402
+from reviews.models import Review  # noqa: E402
+
+WORKERS = 2 * (os.cpu_count() or 1) + 1
+
+
+def pages() -> dict[str, str]:
+    review = Review.objects.live().order_by("-published_at").first()
+    person = Person.objects.live().filter(credits__isnull=False).first()
+    tag = Tag.objects.filter(pk__in=Review.objects.live().values("tags")).first()
+    last_page = max(1, Review.objects.live().count() // settings.PAGE_SIZE)
+    return {
+        "home": "/", "review": review.get_absolute_url(), "show": review.show.get_absolute_url(),
+        "person": person.get_absolute_url(), "tag": f"/tags/{tag.slug}/",
+        f"archive p{min(500, last_page)}": f"/reviews/?page={min(500, last_page)}",
+        "search": "/search/?q=castellano", "feed": "/feeds/reviews/",
+    }
+
+
+def queries(url: str) -> int:
+    reset_queries()
+    with CaptureQueriesContext(connection) as captured:
+        Client().get(url)
+    return len(captured)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wrk(url: str, seconds: int, connections: int) -> dict:
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+                         capture_output=True, text=True, check=True).stdout
+
+    def latency(label):
+        value, unit = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)", out, re.M).groups()
+        return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]), "p50_ms": latency("50"),
+            "p99_ms": latency("99"), "non_2xx": int(errors[1]) if errors else 0}
+
+
+def serve(cache_seconds: int, port: int):
+    env = {**os.environ, "PAGE_CACHE_SECONDS": str(cache_seconds), "DJANGO_DEBUG": "0",
+           "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "magazine.wsgi", "--workers", str(WORKERS),
+                               "--bind", f"127.0.0.1:{port}", "--log-level", "warning"], env=env, cwd=ROOT)
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reviews", type=int, default=1000)
+    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=16)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install -y wrk (make bench does).")
+    have = Review.objects.count()
+    if have < args.reviews:
+        call_command("seed_bench", reviews=args.reviews - have)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    urls = pages()
+    static = "/static/" + staticfiles_storage.stored_name("css/site.css")
+    rows = {name: {"queries": queries(url)} for name, url in urls.items()}
+    port = free_port()
+    for mode, seconds in (("uncached", 0), ("cached", 300)):
+        server = serve(seconds, port)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            static_run = wrk(base + static, args.seconds, args.connections)
+            rows.setdefault("static file", {"queries": 0})[mode] = static_run
+            for name, url in urls.items():
+                rows[name][mode] = wrk(base + url, args.seconds, args.connections)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    report(rows, args, connection.vendor)
+
+
+def report(rows: dict, args, vendor: str) -> None:
+    static = {mode: rows["static file"][mode]["rps"] for mode in ("uncached", "cached")}
+    print(f"\n{vendor}, {Review.objects.count():,} reviews, gunicorn {WORKERS} workers, wrk {args.connections} "
+          f"connections × {args.seconds} s")
+    print(f"{'page':<16}{'queries':>8} | {'rps':>8}{'% static':>9}{'p50 ms':>8}{'p99 ms':>8} | "
+          f"{'rps':>8}{'% static':>9}{'p50 ms':>8}{'p99 ms':>8}")
+    print(f"{'':<16}{'':>8} | {'uncached':^33} | {'cached':^33}")
+    for name, row in rows.items():
+        cells = []
+        for mode in ("uncached", "cached"):
+            run = row[mode]
+            share = 100 * run["rps"] / static[mode]
+            cells.append(f"{run['rps']:8.0f}{share:8.0f}%{run['p50_ms']:8.1f}{run['p99_ms']:8.1f}")
+            run["share_of_static"] = round(share, 1)
+        print(f"{name:<16}{row['queries']:>8} | {cells[0]} | {cells[1]}")
+    out = ROOT / "bench" / "results" / f"load-{vendor}-{Review.objects.count()}.json"
+    out.write_text(json.dumps({"database": vendor, "reviews": Review.objects.count(), "workers": WORKERS,
+                               "connections": args.connections, "seconds": args.seconds, "pages": rows},
+                              indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
