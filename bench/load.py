@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "magazine.settings")
+os.environ["PAGE_CACHE_SECONDS"] = "0"  # this process counts queries; gunicorn gets its own setting
 
 import django  # noqa: E402
 

@@ -53,6 +53,8 @@ class Review(Pictured, EditorialModel):
 
     class Meta(EditorialModel.Meta):
         ordering = ["-published_at", "-pk"]
+        indexes = [*EditorialModel.Meta.indexes,
+                   models.Index(fields=["featured", "status", "published_at"], name="reviews_featured_live")]
         permissions = [("publish_review", "Can publish, schedule and unpublish reviews")]
 
     def __str__(self):
