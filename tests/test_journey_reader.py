@@ -1,0 +1,57 @@
+"""A reader on a desktop and on a phone: home → navigation → the archive's pages → search → a review → a person.
+
+Every page is saved as a full-page screenshot (test-artifacts/screenshots/reader-<width>-<step>.png), and
+none may scroll sideways.
+"""
+
+import pytest
+
+from tests.browser import DESKTOP, PHONE, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def look(page, viewport, step: str) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport["width"], f"{page.url} scrolls sideways at {viewport['width']} px ({width} px wide)"
+    screenshot(page, f"reader-{viewport['width']}-{step}")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_reader_goes_from_home_to_a_person(live_server, new_page, demo_magazine, viewport):
+    page = new_page(viewport)
+    page.goto(live_server.url)
+    assert page.locator(".featured").count() == 1 and page.locator(".card").count() >= 12
+    look(page, viewport, "1-home")
+
+    page.get_by_role("navigation", name="Sections").get_by_role("link", name="Reviews").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Reviews"
+    assert "Page 1 of 2" in page.inner_text(".pagination")
+    look(page, viewport, "2-archive")
+
+    first_page_headlines = page.locator(".card-headline").all_inner_texts()
+    page.get_by_role("link", name="Older →").click()
+    assert page.url.endswith("/reviews/?page=2")
+    assert "Page 2 of 2" in page.inner_text(".pagination")
+    assert not set(page.locator(".card-headline").all_inner_texts()) & set(first_page_headlines)
+    look(page, viewport, "3-archive-page-2")
+    page.get_by_role("link", name="← Newer").click()
+    assert page.locator(".card-headline").all_inner_texts() == first_page_headlines
+
+    search = page.get_by_role("search", name="Site search")
+    search.get_by_role("searchbox").fill("douro")
+    search.get_by_role("searchbox").press("Enter")
+    assert page.url.endswith("/search/?q=douro")
+    result = page.locator(".search-result-review .search-title a").first
+    headline = result.inner_text()
+    look(page, viewport, "4-search")
+
+    result.click()
+    assert page.get_by_role("heading", level=1).inner_text() == headline
+    critic = page.locator(".review-meta .byline a").inner_text()
+    look(page, viewport, "5-review")
+
+    page.locator(".review-meta .byline a").click()
+    assert page.get_by_role("heading", level=1).inner_text() == critic
+    assert page.get_by_role("link", name=headline).count() >= 1
+    look(page, viewport, "6-person")
