@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from taggit.managers import TaggableManager
 
 from magazine import conflicts, search, workflow
@@ -84,6 +85,8 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if isinstance(db_field, models.DateTimeField) and field is not None:
             field.help_text = f"{field.help_text} {time_zone_note()}".strip()
+            for part, widget in zip(("date", "time"), getattr(field.widget, "widgets", []), strict=False):
+                widget.attrs["aria-label"] = f"{capfirst(db_field.verbose_name)}: {part}"  # the split widget's boxes
         if db_field.name == "status" and field is not None and not self.has_publish_permission(request):
             field.help_text = "You can save a draft or submit it for review; an editor publishes it."
         return field

@@ -26,6 +26,12 @@ class MentionInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "wrong":
+            field.widget.attrs["aria-label"] = "Not this one: the words mean someone or something else"
+        return field
+
 
 @admin.register(Review)
 class ReviewAdmin(EditorialAdmin):

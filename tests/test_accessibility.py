@@ -1,7 +1,6 @@
 """axe-core on every public template, at desktop and phone widths, and on the project's own admin pages:
 no violation of impact "serious" or "critical"."""
 
-import re
 
 import pytest
 from django.utils import timezone
@@ -11,16 +10,6 @@ from tests import axe, factories
 from tests.browser import DESKTOP, PHONE, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# Unlabelled admin boxes whose fix is Python (an aria-label on the widget), not a template. Expected until
-# then; the test fails the day one is gone, so that its line goes too.
-PENDING_FIXES = {
-    "Django's split date/time widget (ticket #36203): label its two boxes in "
-    "EditorialAdmin.formfield_for_dbfield": re.compile(r"#id_published_at_[01]"),
-    "MentionInline's “not this one” boxes: label each with its mention in the inline's form":
-        re.compile(r"#id_mentions-\d+-wrong"),
-}
-
 
 def public_pages(review: Review) -> dict[str, tuple[str, int]]:
     critic, tag = review.critic, review.tags.order_by("name").first()
@@ -53,12 +42,6 @@ def test_public_pages_have_no_serious_violations(live_server, new_page, demo_mag
     assert not found, axe.report(found)
 
 
-def pending_fix(violation: axe.Violation) -> str | None:
-    if violation.rule.startswith("label"):
-        return next((fix for fix, target in PENDING_FIXES.items() if target.fullmatch(violation.target)), None)
-    return None
-
-
 def test_admin_pages_have_no_serious_violations(live_server, new_page, demo_magazine):
     review = Review.objects.live().get(show__title="ÉTOILE")  # its change form lists the body's mentions
     scheduled, waiting = Review.objects.scheduled().get(), Review.objects.in_review().get()
@@ -82,7 +65,4 @@ def test_admin_pages_have_no_serious_violations(live_server, new_page, demo_maga
     assert page.locator(".errorlist").count()
     found += axe.violations(page)
 
-    unexpected = [violation for violation in found if not pending_fix(violation)]
-    assert not unexpected, axe.report(unexpected)
-    fixed = set(PENDING_FIXES) - {pending_fix(violation) for violation in found}
-    assert not fixed, f"Fixed now, so take it out of PENDING_FIXES: {fixed}"
+    assert not found, axe.report(found)
