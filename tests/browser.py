@@ -95,6 +95,12 @@ def log_in(page, base_url: str, user, next_url: str = "/admin/") -> None:
     page.wait_for_url(f"{base_url}{next_url}")
 
 
+LOAD_EVERY_PICTURE = """async () => {
+  for (const img of document.images) img.loading = "eager";
+  await Promise.all([...document.images].map(img => img.decode().catch(() => null)));
+}"""
+
+
 def screenshot(page, name: str) -> Path:
     """The whole page as a reader scrolling down it would see it: lazy pictures below the fold loaded too."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -102,12 +108,6 @@ def screenshot(page, name: str) -> Path:
     page.evaluate(LOAD_EVERY_PICTURE)
     page.screenshot(path=str(path), full_page=True)
     return path
-
-
-LOAD_EVERY_PICTURE = """async () => {
-  for (const img of document.images) img.loading = "eager";
-  await Promise.all([...document.images].map(img => img.decode().catch(() => null)));
-}"""
 
 
 # --- the demo magazine, to browse ------------------------------------------------------------------
