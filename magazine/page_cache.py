@@ -85,7 +85,9 @@ class PageCacheMiddleware:
                 lifetime = min(lifetime, int(upcoming))
             if lifetime >= 1:
                 cache.set(key, response, lifetime)
-                response["Cache-Control"] = f"public, max-age={min(lifetime, 60)}"
+                # Browsers and CDNs revalidate every time (a cheap 304 by ETag), so an unpublish is never
+                # hidden by a copy kept outside the shared cache.
+                response["Cache-Control"] = "public, max-age=0, must-revalidate"
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -1,7 +1,6 @@
 """axe-core on every public template, at desktop and phone widths, and on the project's own admin pages:
 no violation of impact "serious" or "critical"."""
 
-
 import pytest
 from django.utils import timezone
 
@@ -10,6 +9,7 @@ from tests import axe, factories
 from tests.browser import DESKTOP, PHONE, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
 
 def public_pages(review: Review) -> dict[str, tuple[str, int]]:
     critic, tag = review.critic, review.tags.order_by("name").first()

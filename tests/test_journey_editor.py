@@ -2,8 +2,7 @@
 publishes and unpublishes it, and a reader finds it on every public surface, then nowhere.
 
 Readers' pages come through the server's page cache, as in production: every move must reach them at
-once. Each look is a new reader (a fresh browser context): a page the browser itself kept (the pages say
-``Cache-Control: public, max-age=60``) is not the server's to refresh.
+once. Each look is a new reader (a fresh browser context), so that every look starts from the server.
 """
 
 import re
