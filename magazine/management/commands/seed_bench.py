@@ -17,6 +17,7 @@ from taggit.models import Tag, TaggedItem
 
 from magazine.editorial import Status
 from magazine.names import name_key
+from magazine.progress import Progress
 from people.models import Person
 from reviews.models import Review
 from shows.models import Credit, Show
@@ -36,24 +37,6 @@ PROSE_TEXT = ("the camera lingers on faces and rooms and weather while the plot 
 PROSE = PROSE_TEXT.split()
 TAGS = ["drama", "comedy", "thriller", "documentary", "horror", "romance", "crime", "science fiction", "animation",
         "period drama", "western", "musical", "war", "family", "mystery", "satire", "noir", "fantasy"]
-
-
-class Progress:
-    def __init__(self, stream, label: str, total: int):
-        self.stream, self.label, self.total, self.done, self.start = stream, label, total, 0, time.monotonic()
-
-    def advance(self, count: int) -> None:
-        before, self.done = self.done, self.done + count
-        tenth = max(self.total // 10, 1)
-        if not self.stream.isatty() and before // tenth == self.done // tenth and self.done < self.total:
-            return  # into a log file: a line every tenth of the way, not every batch
-        filled = 30 * self.done // max(self.total, 1)
-        rate = self.done / max(time.monotonic() - self.start, 1e-6)
-        start = "\r" if self.stream.isatty() else ""
-        self.stream.write(f"{start}{self.label:<8} [{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} "
-                          f"({rate:,.0f}/s)", ending="" if self.stream.isatty() else "\n")
-        if self.done >= self.total and self.stream.isatty():
-            self.stream.write("")
 
 
 class Command(BaseCommand):

@@ -4,10 +4,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from magazine.progress import Progress
 from reviews.house_style import HouseStyleError, parse_review
 from reviews.services import import_review
 
-BAR_WIDTH = 30
 MANY_FILES = 10  # past this, a progress bar instead of a line a file
 
 
@@ -42,15 +42,13 @@ class Command(BaseCommand):
         files = review_files(paths)
         tally = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0}
         show_bar = len(files) > MANY_FILES and verbosity > 0
-        for done, path in enumerate(files, start=1):
+        progress = Progress(self.stderr, "files", len(files))
+        for path in files:
             outcome = self.import_one(path, title=title, publish=publish, verbose=verbosity > 1 or (
                 verbosity > 0 and not show_bar))
             tally[outcome] += 1
             if show_bar:
-                filled = BAR_WIDTH * done // len(files)
-                self.stderr.write(f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{len(files)}", ending="")
-        if show_bar:
-            self.stderr.write("")
+                progress.advance(1)
         summary = ", ".join(f"{count} {outcome}" for outcome, count in tally.items())
         self.stdout.write(f"{len(files)} file{'s' if len(files) != 1 else ''}: {summary}.")
         if tally["failed"]:

@@ -6,10 +6,9 @@ so that older reviews link them too. An editor's “not this one” is kept.
 
 from django.core.management.base import BaseCommand
 
+from magazine.progress import Progress
 from reviews.mentions import refresh_mentions
 from reviews.models import Review
-
-BAR_WIDTH = 30
 
 
 class Command(BaseCommand):
@@ -17,10 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         total = Review.objects.count()
+        progress = Progress(self.stderr, "reviews", total)
         found = 0
-        for done, review in enumerate(Review.objects.order_by("pk").iterator(chunk_size=500), start=1):
+        for review in Review.objects.order_by("pk").iterator(chunk_size=500):
             found += len(refresh_mentions(review))
-            filled = BAR_WIDTH * done // max(total, 1)
-            self.stderr.write(f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total}", ending="")
-        self.stderr.write("")
+            progress.advance(1)
         self.stdout.write(f"{total} reviews scanned; {found} mentions.")
