@@ -4,14 +4,17 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from taggit.managers import TaggableManager
+from taggit.models import Tag
 
-from magazine import conflicts, search, workflow
+from magazine import conflicts, revisions, search, workflow, working_copy
 from magazine.admin_safety import EditorialSafetyMixin
-from magazine.editorial import State, Status
+from magazine.editorial import Changes, EditorialModel, State
 from magazine.forms import EditorialForm
 from magazine.models import AuditEntry
 from magazine.widgets import TagAutocompleteWidget
@@ -37,13 +40,62 @@ def time_zone_note() -> str:
     return f"Times are in the magazine’s time zone, {settings.TIME_ZONE} ({now:%Z}, UTC{now:%z})."
 
 
-class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
-    """Status column and filter, workflow actions, the writer/editor rule, and the record of who."""
+BUTTON_LABELS = {
+    workflow.SAVE_DRAFT: "Save draft",
+    workflow.SUBMIT: "Submit for review",
+    workflow.PUBLISH: "Publish",
+    workflow.UNPUBLISH: "Unpublish",
+    workflow.SEND_BACK: "Send back to the writer",
+}
+DONE = {
+    workflow.SAVE_DRAFT: "saved as a draft",
+    workflow.SUBMIT: "submitted for review",
+    workflow.PUBLISH: "published",
+    workflow.UNPUBLISH: "unpublished: readers no longer see it",
+    workflow.SEND_BACK: "sent back to the writer",
+}
 
-    editorial_fieldsets = [
-        ("Publishing", {"fields": ["status", "published_at", "note", "loaded_version"]}),
-        ("Record", {"fields": ["created_at", "created_by", "updated_at", "updated_by"], "classes": ["collapse"]}),
-    ]
+
+def pressed(request) -> str:
+    """The workflow button behind a POST; Django's own Save buttons save a draft."""
+    return next((name for name in workflow.BUTTONS if name in request.POST), workflow.SAVE_DRAFT)
+
+
+class WorkingCopyInline:
+    """An inline that edits part of a published item's working copy (``working_copy_key`` of its revisions).
+
+    For a published item its forms are filled from the working copy and read back into it; the rows
+    themselves change only when the working copy is published. Its model provides ``as_row()``.
+    """
+
+    working_copy_key = ""
+
+    def working_rows_of(self, obj) -> list[dict] | None:
+        if obj is None or not obj.pk or not obj.has_working_copy:
+            return None
+        return working_copy.content_of(obj).get(self.working_copy_key, [])
+
+    def get_min_num(self, request, obj=None, **kwargs):
+        rows = self.working_rows_of(obj)
+        return len(rows) if rows is not None else super().get_min_num(request, obj, **kwargs)
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if self.working_rows_of(obj) is not None else super().get_extra(request, obj, **kwargs)
+
+    def working_formset_kwargs(self, obj) -> dict:
+        rows = self.working_rows_of(obj)
+        names = [name for name in self.fields if isinstance(name, str)]
+        return {"queryset": self.model._default_manager.none(),
+                "initial": [{name: row.get(name) for name in names} for row in rows]}
+
+    def working_rows(self, formset) -> list[dict]:
+        return [form.instance.as_row() for form in formset.forms
+                if form.cleaned_data and not formset._should_delete_form(form)]
+
+
+class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
+    """Status column and filter, the workflow's buttons, working copies, and the record of who."""
+
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
     list_filter = [StateFilter]
     date_hierarchy = "published_at"
@@ -60,24 +112,32 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
     def has_publish_permission(self, request) -> bool:
         return workflow.can_publish(request.user, self.model)
 
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or workflow.can_edit(request.user, obj))
-
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or workflow.can_edit(request.user, obj))
+        return allowed and (obj is None or workflow.can_delete(request.user, obj))
 
     # --- the change form --------------------------------------------------
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        if not self.has_publish_permission(request):
-            readonly.append("published_at")  # when an item goes live is an editor's call
+        if not self.has_publish_permission(request) or (obj is not None and obj.is_live):
+            readonly.append("published_at")  # when an item goes live is an editor's call, and once only
         return readonly
 
     def get_fieldsets(self, request, obj=None):
-        return [*self.fieldsets, *self.editorial_fieldsets]
+        publishing = ["published_at"]
+        if self.has_publish_permission(request):
+            if obj is not None and obj.is_live:
+                publishing += ["changes_at", "correction"]
+            may_depend = self.model.dependencies is not EditorialModel.dependencies
+            if may_depend and (obj is None or obj.unpublished_dependencies()):
+                publishing.append("with_dependencies")
+        return [
+            *self.fieldsets,
+            ("Publishing", {"fields": [*publishing, "note", "loaded_version"]}),
+            ("Record", {"fields": ["created_at", "created_by", "updated_at", "updated_by"],
+                        "classes": ["collapse"]}),
+        ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, TaggableManager):
@@ -85,54 +145,177 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if isinstance(db_field, models.DateTimeField) and field is not None:
             field.help_text = f"{field.help_text} {time_zone_note()}".strip()
-            for part, widget in zip(("date", "time"), getattr(field.widget, "widgets", []), strict=False):
-                widget.attrs["aria-label"] = f"{capfirst(db_field.verbose_name)}: {part}"  # the split widget's boxes
-        if db_field.name == "status" and field is not None and not self.has_publish_permission(request):
-            field.help_text = "You can save a draft or submit it for review; an editor publishes it."
+            label_split_widget(field, db_field.verbose_name)
         return field
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change=change, **kwargs)
         user, model = request.user, self.model
+        button = pressed(request) if request.method == "POST" else None
 
         class WorkflowForm(form_class):
+            def __init__(self, *args, instance=None, **kwargs):
+                working = None
+                if instance is not None and instance.pk and instance.has_working_copy:
+                    working = working_copy.content_of(instance)  # the form edits the working copy
+                    working_copy.overlay(instance, working)
+                super().__init__(*args, instance=instance, **kwargs)
+                self.button = button
+                if working is not None and "tags" in self.fields and "tags" in working:
+                    self.initial["tags"] = [Tag(name=name) for name in working["tags"]]  # as the tag box shows them
+                if "changes_at" in self.fields:
+                    self.fields["changes_at"].help_text += f" {time_zone_note()}"
+                    label_split_widget(self.fields["changes_at"], "Publish the changes at")
+                if "with_dependencies" in self.fields and self.instance.pk:
+                    waiting = ", ".join(f"the {d._meta.verbose_name} “{d}”"
+                                        for d in self.instance.unpublished_dependencies())
+                    self.fields["with_dependencies"].help_text = f"Not published yet: {waiting}."
+
             def clean(self):
                 cleaned = super().clean()
-                if self.instance.pk and cleaned.get("loaded_version") is not None:
+                existing = self.instance if self.instance.pk else None
+                if existing and cleaned.get("loaded_version") is not None:
                     self.conflict = conflicts.check(self.instance, cleaned["loaded_version"])
                     if self.conflict:
                         raise ValidationError(self.conflict.message, code="stale")
-                was = self.instance.status if self.instance.pk else None
-                to = cleaned.get("status", was)
                 try:
-                    workflow.check_change(user, self.instance, was=was, to=to)
-                except ValidationError as error:
-                    self.add_error("status", error)
-                if to == Status.PUBLISHED and not cleaned.get("published_at"):
-                    cleaned["published_at"] = timezone.now()
+                    workflow.check_button(user, existing, model, self.button or workflow.SAVE_DRAFT)
+                except PermissionDenied as error:
+                    raise ValidationError(str(error), code="not_allowed") from error
+                if self.button == workflow.PUBLISH and not cleaned.get("with_dependencies"):
+                    blockers = self.instance.publish_blockers()
+                    if existing is None or not self.instance.is_live:
+                        self.instance.published_at = cleaned.get("published_at") or timezone.now()
+                        blockers = self.instance.publish_blockers()
+                    if blockers:
+                        if "with_dependencies" in self.fields:
+                            blockers.append("Or tick “Publish what it needs with it” to publish them together.")
+                        raise ValidationError(blockers, code="blocked")
                 return cleaned
 
         WorkflowForm.__name__ = f"{model.__name__}WorkflowForm"
         return WorkflowForm
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, WorkingCopyInline) and inline.working_rows_of(obj) is not None:
+            kwargs.update(inline.working_formset_kwargs(obj))
+        return kwargs
+
     def save_model(self, request, obj, form, change):
-        stored = type(obj)._default_manager.filter(pk=obj.pk).values("status", "published_at").first() or {}
-        try:
-            workflow.check_change(request.user, obj, was=stored.get("status"), to=obj.status)
-        except ValidationError as error:
-            raise PermissionDenied(error.messages[0]) from error
+        if change and obj.has_working_copy:
+            return  # a published item's row is what readers see: the edit becomes its working copy
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
-        obj.refresh_renditions()  # made now, while the editor waits, never while a reader does
-        form.stored_before = stored
 
     def save_related(self, request, form, formsets, change):
+        data = self.save_content(request, form, formsets, change)
+        self.press(request, form, form.instance, data)
+
+    def save_content(self, request, form, formsets, change) -> dict | None:
+        """Write what the form and its inlines edit: into the rows of an unpublished item (None), or
+        into a published item's working copy (returned, for the button's service to keep)."""
+        if change and form.instance.has_working_copy:
+            return self.working_data(request, form, formsets)
         super().save_related(request, form, formsets, change)
-        stored = getattr(form, "stored_before", {})
-        workflow.saved(form.instance, by=request.user, was=stored.get("status"), was_at=stored.get("published_at"),
-                       note=form.cleaned_data.get("note", ""))
+        return None
+
+    def working_data(self, request, form, formsets) -> dict:
+        """The working copy as the form leaves it: fields, tags, and what the inlines edit."""
+        item = form.instance
+        for field in item._meta.concrete_fields:
+            upload = getattr(item, field.attname) if isinstance(field, models.FileField) else None
+            if upload and not upload._committed:
+                upload.save(upload.name, upload.file, save=False)  # stored now; the revision names it
+        data = {**working_copy.content_of(type(item)._default_manager.get(pk=item.pk)), **revisions.fields_of(item)}
+        if "tags" in form.cleaned_data:
+            data["tags"] = sorted(form.cleaned_data["tags"])
+        for formset in formsets:
+            inline = getattr(formset, "working_copy_inline", None)
+            if inline is not None:
+                data[inline.working_copy_key] = inline.working_rows(formset)
+        return data
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if not add and form.instance.has_working_copy:
+            formsets = []  # kept in the working copy, not saved as rows
+        return super().construct_change_message(request, form, formsets, add)
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if isinstance(inline, WorkingCopyInline):
+                formset.working_copy_inline = inline
+            yield formset, inline
+
+    def press(self, request, form, item, data) -> None:
+        """The button's service; what it did is said to the editor by ``response_change``."""
+        note, user, button = form.cleaned_data.get("note", ""), request.user, form.button or workflow.SAVE_DRAFT
+        if button == workflow.PUBLISH:
+            at = form.cleaned_data.get("changes_at") if item.is_live else form.cleaned_data.get("published_at")
+            workflow.publish(item, by=user, at=at, note=note, data=data,
+                             correction=form.cleaned_data.get("correction", ""),
+                             with_dependencies=bool(form.cleaned_data.get("with_dependencies")))
+        elif button == workflow.UNPUBLISH:
+            if data is not None:
+                workflow.save_draft(item, by=user, data=data)
+            workflow.unpublish(item, by=user, note=note)
+        else:
+            service = {workflow.SUBMIT: workflow.submit, workflow.SEND_BACK: workflow.send_back}.get(
+                button, workflow.save_draft)
+            service(item, by=user, data=data, note=note)
+        request.workflow_done = button
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self.response_change(request, obj)
+
+    def response_change(self, request, obj):
+        button = getattr(request, "workflow_done", workflow.SAVE_DRAFT)
+        obj.refresh_from_db()
+        done = DONE[button]
+        if button == workflow.PUBLISH and obj.pending_changes == Changes.SCHEDULED:
+            done = "changes scheduled; readers see the live version until then"
+        elif button == workflow.PUBLISH and obj.state == State.SCHEDULED:
+            done = f"scheduled for {timezone.localtime(obj.published_at):%d %b %Y, %H:%M}"
+        elif obj.has_working_copy and button in (workflow.SAVE_DRAFT, workflow.SUBMIT, workflow.SEND_BACK):
+            done += "; readers still see the live version until an editor publishes the changes"
+        self.message_user(request, f"The {obj._meta.verbose_name} “{obj}” was {done}.", messages.SUCCESS)
+        return redirect(reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]))
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["workflow_buttons"] = [
+            (name, self.button_label(name, obj)) for name in workflow.buttons(request.user, obj, self.model)
+            if context.get("has_change_permission", True) or add]
+        if obj is not None and obj.has_working_copy:
+            context["working_copy"] = self.working_copy_panel(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @staticmethod
+    def button_label(name: str, obj) -> str:
+        if name == workflow.PUBLISH and obj is not None:
+            if obj.is_live and obj.pending_changes:
+                return "Publish changes"
+            if obj.state == State.SCHEDULED or (obj.published_at and obj.published_at > timezone.now()):
+                return "Schedule"
+        return BUTTON_LABELS[name]
+
+    def working_copy_panel(self, obj) -> dict:
+        stored = type(obj)._default_manager.get(pk=obj.pk)
+        revision = working_copy.working_revision(stored)
+        changes = revisions.diff(self.model, revisions.snapshot(stored), revision.data) if revision else []
+        return {"state": stored.get_pending_changes_display(), "pending": stored.pending_changes,
+                "revision": revision, "changes": changes, "live": stored.is_live}
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        workflow.deleted(obj)
+
+    def delete_queryset(self, request, queryset):
+        items = list(queryset)
+        super().delete_queryset(request, queryset)
+        for item in items:
+            workflow.deleted(item)
 
     def get_search_results(self, request, queryset, search_term):
         """The admin's search box uses the site's search index too, drafts included: “laage” finds Laâge."""
@@ -151,13 +334,18 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
         when = ""
         if state in (State.SCHEDULED, State.LIVE) and obj.published_at:
             when = timezone.localtime(obj.published_at).strftime(" %d %b %Y, %H:%M %Z")
-        return format_html('<span class="state state-{}">{}</span>{}', state.value, state.label, when)
+        changes = ""
+        if obj.pending_changes:
+            changes = format_html('<br><span class="changes">with unpublished changes ({})</span>',
+                                  obj.get_pending_changes_display().lower())
+        return format_html('<span class="state state-{}">{}</span>{}{}', state.value, state.label, when, changes)
 
     @admin.action(description="Submit selected for review", permissions=["change"])
     def submit_for_review(self, request, queryset):
-        self._apply(request, queryset, workflow.submit_for_review, "submitted for review")
+        self._apply(request, queryset, workflow.submit, "submitted for review")
 
-    @admin.action(description="Publish selected now (or at their scheduled time)", permissions=["publish"])
+    @admin.action(description="Publish selected now, with their changes (or at their scheduled time)",
+                  permissions=["publish"])
     def publish(self, request, queryset):
         self._apply(request, queryset, workflow.publish, "published or scheduled")
 
@@ -180,6 +368,12 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
             self.message_user(request, f"{moved} {noun} {done}.", messages.SUCCESS)
         for reason in refused:
             self.message_user(request, reason, messages.ERROR)
+
+
+def label_split_widget(field, name) -> None:
+    """The split date/time widget's two boxes each need a name of their own."""
+    for part, widget in zip(("date", "time"), getattr(field.widget, "widgets", []), strict=False):
+        widget.attrs["aria-label"] = f"{capfirst(name)}: {part}"
 
 
 @admin.register(AuditEntry)

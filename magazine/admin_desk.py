@@ -35,7 +35,7 @@ def queue_view(request):
     require_editor(request)
     rows = []
     for model in EDITORIAL_MODELS:
-        for item in model.objects.in_review().select_related("updated_by"):
+        for item in model.objects.waiting_for_an_editor().select_related("updated_by"):
             submitted = AuditEntry.of(item).filter(action=AuditEntry.Action.SUBMIT).first()
             rows.append({"item": item, "kind": model._meta.verbose_name, "url": change_url(item),
                          "submitted": submitted, "since": submitted.created_at if submitted else item.updated_at})
@@ -93,7 +93,7 @@ def reschedule(request):
         messages.error(request, "Choose a review and a date and time to reschedule it.")
         return redirect(back)
     try:
-        workflow.publish(review, by=request.user, at=when)
+        workflow.reschedule(review, by=request.user, at=when)
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, f"{review}: {' '.join(getattr(error, 'messages', [str(error)]))}")
         return redirect(back)

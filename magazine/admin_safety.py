@@ -55,7 +55,7 @@ class EditorialSafetyMixin:
         item = self.get_object(request, object_id)
         context = dict(extra_context or {})
         if item is not None and request.method == "GET" and not Revision.of(item).filter(version=item.version).exists():
-            revisions.record(item, by=None)  # a baseline, so that a later conflict can show what changed
+            workflow.record(item, by=None)  # a baseline, so that a later conflict can show what changed
         if item is not None:
             links = PreviewLink.of(item).filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
             context.update(
@@ -144,12 +144,9 @@ class EditorialSafetyMixin:
         if item is None or not self.has_change_permission(request, item):
             raise PermissionDenied
         revision = get_object_or_404(Revision.of(item), pk=revision_id)
-        was = item.status
-        revisions.restore(item, revision, by=request.user)
-        workflow.log(item, AuditEntry.Action.RESTORE, by=request.user, note=f"version {revision.version}")
-        note = " It was published, so it is unpublished until an editor publishes it again." if was == "published" \
-            else ""
-        self.message_user(request, f"Version {revision.version} restored as a draft.{note}", messages.SUCCESS)
+        workflow.restore(item, revision, by=request.user)
+        note = " Readers keep seeing the live version until an editor publishes it." if item.has_working_copy else ""
+        self.message_user(request, f"Version {revision.version} restored as the working copy.{note}", messages.SUCCESS)
         return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[item.pk]))
 
     # --- who else is here -----------------------------------------------------------------------

@@ -31,6 +31,15 @@ class State(models.TextChoices):
     LIVE = "live", "Live"
 
 
+class Changes(models.TextChoices):
+    """The working copy of a published item: edits kept aside until an editor publishes them."""
+
+    NONE = "", "None"
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    SCHEDULED = "scheduled", "Scheduled"
+
+
 class EditorialQuerySet(models.QuerySet):
     def live(self):
         """The only door to public content."""
@@ -44,6 +53,10 @@ class EditorialQuerySet(models.QuerySet):
 
     def in_review(self):
         return self.filter(status=Status.IN_REVIEW)
+
+    def waiting_for_an_editor(self):
+        """Submitted for review: new items, and the unpublished changes of published ones."""
+        return self.filter(models.Q(status=Status.IN_REVIEW) | models.Q(pending_changes=Changes.IN_REVIEW))
 
     def in_state(self, state: str):
         return {
@@ -69,6 +82,15 @@ class EditorialModel(SluggedModel):
         db_index=True,
         help_text="When a published item goes live. A time ahead schedules it; "
         "left empty, publishing sets it to now.",
+    )
+    pending_changes = models.CharField(
+        "unpublished changes", max_length=16, choices=Changes.choices, default=Changes.NONE, blank=True,
+        editable=False, db_index=True,
+        help_text="A published item's working copy: saved, submitted or scheduled, not yet what readers see.",
+    )
+    corrections = models.JSONField(
+        default=list, blank=True, editable=False,
+        help_text="Public notes of what a published change corrected, with when: shown under the text.",
     )
     version = models.PositiveIntegerField(
         default=1, editable=False,
@@ -118,6 +140,13 @@ class EditorialModel(SluggedModel):
     def restore_extras(self, data: dict) -> None:
         """Put back what ``revision_extras`` kept."""
 
+    def dependencies(self) -> list["EditorialModel"]:
+        """What readers need live before this item (a review's show); published with it when the editor agrees."""
+        return []
+
+    def unpublished_dependencies(self) -> list["EditorialModel"]:
+        return [item for item in self.dependencies() if item.status != Status.PUBLISHED]
+
     def publish_blockers(self) -> list[str]:
         """Why this item cannot be published yet; a subclass names what it depends on."""
         return []
@@ -134,6 +163,14 @@ class EditorialModel(SluggedModel):
     def last_changed(self):
         """When readers last saw something new: the later of the last edit and the publication."""
         return max(filter(None, [self.updated_at, self.published_at]))
+
+    @property
+    def has_working_copy(self) -> bool:
+        """Edits to a published item go to a working copy; an unpublished item's row is its own draft."""
+        return self.status == Status.PUBLISHED
+
+    def refresh_derived(self) -> None:
+        """Bring what this item derives from its content up to date; runs after the commit of a change."""
 
     @property
     def is_live(self) -> bool:

@@ -56,6 +56,11 @@ class Revision(ItemRecord):
     version = models.PositiveIntegerField()
     status = models.CharField(max_length=16)
     data = models.JSONField()
+    go_live_at = models.DateTimeField(
+        null=True, blank=True, db_index=True,
+        help_text="A scheduled change to a live item: when it goes live. Cleared once published or replaced.",
+    )
+    correction = models.TextField(blank=True, help_text="The public correction note published with it.")
 
     class Meta(ItemRecord.Meta):
         indexes = [models.Index(fields=["content_type", "object_id", "version"])]
@@ -73,6 +78,8 @@ class AuditEntry(ItemRecord):
         PUBLISH = "publish", "published"
         SCHEDULE = "schedule", "scheduled"
         UNPUBLISH = "unpublish", "unpublished"
+        SAVE_CHANGES = "save_changes", "saved unpublished changes"
+        CANCEL_SCHEDULE = "unschedule", "cancelled scheduled changes"
         RESTORE = "restore", "restored a revision"
         PREVIEW_LINK = "preview_link", "made a preview link"
         REVOKE_LINK = "revoke_link", "revoked a preview link"
@@ -104,3 +111,12 @@ class PreviewLink(ItemRecord):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class PageCacheDebt(models.Model):
+    """A public change the shared cache could not be told about; paid (and deleted) when it answers again."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"page cache invalidation owed since {self.created_at:%d %b %Y, %H:%M:%S}"

@@ -1,9 +1,14 @@
 """Whole-page caching for anonymous readers, always correct.
 
-Pages are kept in the shared cache (Redis in production) under a *generation*: any save or delete of
-editorial content moves the generation on, so every web process serves the new page on its next request.
-A page is never kept past the next scheduled publication, so a scheduled review appears on its minute.
-Editors (anyone with a session), previews, the admin and search never read or fill this cache.
+Pages are kept in the shared cache (Redis in production) under a *generation*: after a transaction
+that changed what readers see commits (``magazine.publication``), the generation moves on, so every web
+process serves the new page on its next request. A page is never kept past the next scheduled
+publication, so a scheduled review appears on its minute. Editors (anyone with a session), previews,
+the admin and search never read or fill this cache.
+
+The cache is never a dependency. While it cannot be reached, pages are served uncached. A generation
+that could not be moved is owed: the debt is written to the database, and no process uses the cache
+again until it has paid every debt, so no page cached before an outage-time publish is served after it.
 """
 
 import hashlib
@@ -11,28 +16,73 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+
+from magazine import scheduled_changes
+from magazine.shared_cache import UNREACHABLE, logger
 
 GENERATION = "page-cache:generation"
 NEXT_PUBLICATION = "page-cache:next-publication:{}"
 NEVER_CACHED = ("/admin/", "/preview/", "/search/", "/media/")
 
-
-def generation() -> int:
-    value = cache.get(GENERATION)
-    if value is None:
-        cache.add(GENERATION, 1, None)
-        value = cache.get(GENERATION) or 1
-    return value
+_process = {"trusted": False}  # this process has seen the cache answer, with no debt, since its last failure
 
 
-def bump(*args, **kwargs) -> None:
-    """Something public may have changed: every process leaves the old pages behind."""
+def settle() -> bool:
+    """Pay what publishes owed the cache while it was unreachable; True once the cache can be trusted."""
+    if _process["trusted"]:
+        return True
+    from magazine.models import PageCacheDebt
+
+    owed = list(PageCacheDebt.objects.values_list("pk", flat=True))
+    try:
+        if owed:
+            _move()
+        cache.get(GENERATION)
+    except UNREACHABLE:
+        return False
+    PageCacheDebt.objects.filter(pk__in=owed).delete()
+    _process["trusted"] = True
+    return True
+
+
+def distrust() -> None:
+    _process["trusted"] = False
+
+
+def generation() -> int | None:
+    """The current generation, or None when the cache cannot be trusted: then pages are neither read nor kept."""
+    if not settle():
+        return None
+    try:
+        value = cache.get(GENERATION)
+        if value is None:
+            cache.add(GENERATION, 1, None)
+            value = cache.get(GENERATION) or 1
+        return value
+    except UNREACHABLE as error:
+        logger.warning("Page cache skipped: %s", error)
+        distrust()
+        return None
+
+
+def _move() -> None:
     try:
         cache.incr(GENERATION)
-    except ValueError:
+    except ValueError:  # no generation yet (a cache emptied or restarted): any new one leaves old pages behind
         cache.set(GENERATION, 2, None)
+
+
+def bump(**kwargs) -> None:
+    """Something public changed: every process leaves the old pages behind, now or when the cache is back."""
+    from magazine.models import PageCacheDebt
+
+    try:
+        _move()
+    except UNREACHABLE as error:
+        logger.warning("Page cache could not be invalidated; owed until the cache answers: %s", error)
+        PageCacheDebt.objects.create()
+        distrust()
 
 
 def seconds_to_next_publication(current: int) -> float | None:
@@ -45,8 +95,8 @@ def seconds_to_next_publication(current: int) -> float | None:
         from shows.models import Show
 
         times = [m.objects.scheduled().aggregate(next=Min("published_at"))["next"] for m in (Review, Show, Person)]
-        upcoming = min((t for t in times if t), default=None)
-        found = upcoming.timestamp() if upcoming else 0
+        upcoming = [t.timestamp() for t in times if t] + [scheduled_changes.next_due() or 0]
+        found = min((t for t in upcoming if t), default=0)
         cache.set(key, found, settings.PAGE_CACHE_SECONDS)
     return found - timezone.now().timestamp() if found else None
 
@@ -71,20 +121,29 @@ class PageCacheMiddleware:
         if not cacheable_request(request):
             return self.get_response(request)
         current = generation()
+        if current is None:
+            return self.get_response(request)
         address = f"{request.get_host()}{request.get_full_path()}"
         key = f"page:{current}:{request.method}:{hashlib.sha256(address.encode()).hexdigest()}"
-        cached = cache.get(key)
+        try:
+            cached = cache.get(key)
+        except UNREACHABLE:
+            distrust()
+            return self.get_response(request)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
         if cacheable_response(response):
             lifetime = settings.PAGE_CACHE_SECONDS
-            upcoming = seconds_to_next_publication(current)
+            try:
+                upcoming = seconds_to_next_publication(current)
+            except UNREACHABLE:
+                distrust()
+                return response
             if upcoming is not None:
                 lifetime = min(lifetime, int(upcoming))
-            if lifetime >= 1:
-                cache.set(key, response, lifetime)
+            if lifetime >= 1 and keep(key, response, lifetime):
                 # Browsers and CDNs revalidate every time (a cheap 304 by ETag), so an unpublish is never
                 # hidden by a copy kept outside the shared cache.
                 response["Cache-Control"] = "public, max-age=0, must-revalidate"
@@ -92,15 +151,17 @@ class PageCacheMiddleware:
         return response
 
 
+def keep(key: str, response, lifetime: int) -> bool:
+    try:
+        cache.set(key, response, lifetime)
+    except UNREACHABLE:
+        distrust()
+        return False
+    return True
+
+
 def connect() -> None:
-    """Any save or delete of what public pages show moves the generation on."""
-    from taggit.models import Tag, TaggedItem
+    """After a commit that changed what readers see, every page is left behind."""
+    from magazine.publication import public_change
 
-    from people.models import Person
-    from reviews.models import Mention, Review
-    from shows.models import Credit, Show
-
-    for model in (Review, Show, Person, Credit, Mention, Tag, TaggedItem):
-        post_save.connect(bump, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}")
-        post_delete.connect(bump, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}")
-
+    public_change.connect(bump, dispatch_uid="magazine.page_cache.bump")

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -102,11 +101,16 @@ class Pictured(models.Model):
             raise ValidationError({"image_alt": ValidationError(
                 "Alt text describes the picture; a file name is not a description.", code="alt_is_filename")})
 
+    def refresh_derived(self) -> None:
+        super().refresh_derived()
+        self.refresh_renditions()
+
     def picture(self, crop: str) -> PictureSet | None:
         return picture_set(self.image_renditions, crop) if self.image else None
 
-    def refresh_renditions(self) -> bool:
-        """Make the renditions if the picture or its focal point changed since they were made. Call after save."""
+    def refresh_renditions(self, keep_old: bool = False) -> bool:
+        """Make the renditions if the picture or its focal point changed since they were made. Call after save.
+        ``keep_old`` leaves the previous renditions in place (a preview must not take the live page's)."""
         old = self.image_renditions or {}
         focus = [round(self.image_focus_x, 3), round(self.image_focus_y, 3)]
         if self.image and old.get("source") == self.image.name and old.get("focus") == focus:
@@ -115,7 +119,6 @@ class Pictured(models.Model):
             return False
         self.image_renditions = make_renditions(self.image, tuple(focus), list(self.crops)) if self.image else {}
         type(self)._default_manager.filter(pk=self.pk).update(image_renditions=self.image_renditions)
-        delete_renditions(old)
-        if old.get("source") and old["source"] != (self.image.name if self.image else None):
-            default_storage.delete(old["source"])
+        if not keep_old:
+            delete_renditions(old)  # the source file stays: a revision may name it, and restoring it remakes these
         return True

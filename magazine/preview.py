@@ -1,11 +1,13 @@
 """Drafts exactly as readers will see them: the public templates, marked as a preview, never cached."""
 
 from django.core import signing
+from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
+from magazine import working_copy
 from magazine.models import PreviewLink
 
 SALT = "magazine.preview-link"
@@ -20,10 +22,19 @@ def detail_view_for(model):
 
 
 def render(request, item, *, label: str):
-    view = detail_view_for(type(item)).as_view(preview_item=item, preview_label=label)
-    response = view(request, slug=item.slug)
-    if hasattr(response, "render"):
-        response.render()
+    """The page as it will be published. A working copy is written into the rows inside a transaction that
+    is always rolled back, so the page shows its tags and credits too, and readers never see it."""
+    with transaction.atomic():
+        revision = working_copy.working_revision(item)
+        if revision is not None:
+            working_copy.apply(item, revision.data)
+            item.refresh_renditions(keep_old=True)
+            label = f"{label} of the unpublished changes"
+        view = detail_view_for(type(item)).as_view(preview_item=item, preview_label=label)
+        response = view(request, slug=item.slug)
+        if hasattr(response, "render"):
+            response.render()
+        transaction.set_rollback(True)
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

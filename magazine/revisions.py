@@ -4,14 +4,12 @@ import difflib
 from datetime import datetime
 from decimal import Decimal
 
-from django.db import models, transaction
+from django.db import models
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from magazine.editorial import Status
-
 NOT_CONTENT = {"id", "version", "created_at", "updated_at", "created_by", "updated_by", "image_renditions",
-               "image_width", "image_height", "match_key"}
+               "image_width", "image_height", "match_key", "pending_changes", "corrections"}
 
 
 def content_fields(model) -> list[models.Field]:
@@ -28,24 +26,21 @@ def plain(value):
     return value
 
 
+def fields_of(item) -> dict:
+    return {field.attname: plain(getattr(item, field.attname)) for field in content_fields(type(item))}
+
+
 def snapshot(item) -> dict:
-    data = {field.attname: plain(getattr(item, field.attname)) for field in content_fields(type(item))}
+    data = fields_of(item)
     if hasattr(item, "tags"):
         data["tags"] = sorted(item.tags.names())
     data.update(item.revision_extras())
     return data
 
 
-def record(item, *, by):
-    from magazine.models import Revision
-
-    return Revision.objects.create(item=item, version=item.version, status=item.status, data=snapshot(item),
-                                   created_by=by)
-
-
 def labels(model) -> dict[str, str]:
     found = {field.attname: str(field.verbose_name) for field in content_fields(model)}
-    return {**found, "tags": "tags", "credits": "credits"}
+    return {**found, "tags": "tags", "credits": "credits", "unlinked": "names marked “not this one”"}
 
 
 def words_diff(old: str, new: str) -> str:
@@ -85,22 +80,3 @@ def diff(model, old: dict, new: dict) -> list[tuple[str, str]]:
                 rows.append(words_diff(old_part, new_part))
             changes.append((names[key], mark_safe("<br>".join(rows))))
     return changes
-
-
-@transaction.atomic
-def restore(item, revision, *, by):
-    """Put the revision's content back as a draft. Restoring never publishes: a live item goes back to draft."""
-    data = revision.data
-    for field in content_fields(type(item)):
-        if field.attname in data and field.attname not in ("status", "published_at"):
-            value = data[field.attname]
-            if isinstance(field, models.FileField):
-                value = value or None
-            setattr(item, field.attname, field.to_python(value) if value is not None else None)
-    item.status, item.published_at, item.updated_by = Status.DRAFT, None, by
-    item.full_clean(exclude=["slug"])
-    item.save()
-    if "tags" in data and hasattr(item, "tags"):
-        item.tags.set(data["tags"])
-    item.restore_extras(data)
-    return record(item, by=by)

@@ -2,7 +2,8 @@
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.core.cache import cache
+
+from magazine.shared_cache import attempt
 
 FAILURES_ALLOWED = 5
 PAUSE_SECONDS = 15 * 60
@@ -16,7 +17,7 @@ class ThrottledAdminAuthenticationForm(AdminAuthenticationForm):
     def clean(self):
         username = (self.data.get("username") or "").strip().lower()
         keys = [f"login-failures:user:{username}", f"login-failures:address:{client_address(self.request)}"]
-        if any((cache.get(key) or 0) >= FAILURES_ALLOWED for key in keys):
+        if any((attempt("get", key) or 0) >= FAILURES_ALLOWED for key in keys):  # no cache: no throttle
             raise forms.ValidationError(
                 "Too many failed attempts. Wait fifteen minutes, or ask an editor to reset your password.",
                 code="throttled")
@@ -24,6 +25,6 @@ class ThrottledAdminAuthenticationForm(AdminAuthenticationForm):
             return super().clean()
         except forms.ValidationError:
             for key in keys:
-                cache.add(key, 0, PAUSE_SECONDS)
-                cache.incr(key)
+                attempt("add", key, 0, PAUSE_SECONDS)
+                attempt("incr", key)
             raise

@@ -1,8 +1,10 @@
-"""Who may move an item between states, and the moves themselves.
+"""Who may press which button, and the services behind the buttons.
 
-Writers draft and submit; editors (holders of ``publish_<model>``) also
-publish, schedule and unpublish. Every route into a state change — the change
-form, the admin actions, the importer — asks these functions.
+Writers save drafts and submit them; editors (holders of ``publish_<model>``) also publish,
+schedule, unpublish and send back. Every route that changes what readers see (the change form's
+buttons, the admin actions, the importer, the calendar, a scheduled change coming due) calls
+these services; each locks the row, checks the rule, keeps a revision, logs the move, and hands
+what follows to the publication pipeline, which runs it after the commit.
 """
 
 from datetime import datetime
@@ -10,98 +12,239 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
-from magazine.editorial import EditorialModel, Status
-from magazine.models import AuditEntry
+from magazine import publication, working_copy
+from magazine.editorial import Changes, EditorialModel, Status
+from magazine.models import AuditEntry, Revision
+from magazine.revisions import snapshot
+
+SAVE_DRAFT, SUBMIT, PUBLISH, UNPUBLISH, SEND_BACK = "_save_draft", "_submit", "_publish", "_unpublish", "_send_back"
+BUTTONS = (SAVE_DRAFT, SUBMIT, PUBLISH, UNPUBLISH, SEND_BACK)
+EDITORS_ONLY = {PUBLISH, UNPUBLISH, SEND_BACK}
 
 
 def can_publish(user, model: type[EditorialModel]) -> bool:
     return bool(user and user.has_perm(model.publish_permission()))
 
 
-def can_edit(user, item: EditorialModel) -> bool:
-    """A published or scheduled item changes only in an editor's hands: an edit to it is public."""
+def can_delete(user, item: EditorialModel) -> bool:
+    """Deleting a published item takes it from readers: an editor's call."""
     return item.status != Status.PUBLISHED or can_publish(user, type(item))
 
 
-def check_change(user, item: EditorialModel, *, was: str | None, to: str) -> None:
-    """Raise ValidationError when ``user`` may not move ``item`` from status ``was`` to ``to``."""
-    if can_publish(user, type(item)):
+def in_review(item: EditorialModel) -> bool:
+    return item.status == Status.IN_REVIEW or item.pending_changes == Changes.IN_REVIEW
+
+
+def buttons(user, item: EditorialModel | None, model: type[EditorialModel]) -> list[str]:
+    """The buttons ``user`` may press on ``item`` (None: a new one), in the order the form shows them."""
+    editor = can_publish(user, model)
+    shown = [SAVE_DRAFT]
+    if item is None or not in_review(item):
+        shown.append(SUBMIT)
+    if editor:
+        shown.append(PUBLISH)
+        if item is not None and in_review(item):
+            shown.append(SEND_BACK)
+        if item is not None and item.status == Status.PUBLISHED:
+            shown.append(UNPUBLISH)
+    return shown
+
+
+def check_button(user, item: EditorialModel | None, model: type[EditorialModel], button: str) -> None:
+    """Raise PermissionDenied when ``user`` may not press ``button`` on ``item``: the server's half of the rule."""
+    if button in buttons(user, item, model):
         return
-    if was == Status.PUBLISHED:
-        raise ValidationError(
-            "This %(kind)s is published; only an editor can change or unpublish it.",
-            code="published_is_locked",
-            params={"kind": item._meta.verbose_name},
-        )
-    if to == Status.PUBLISHED:
-        raise ValidationError(
-            "Only an editor can publish or schedule. Save it as a draft or submit it for review.",
-            code="writer_cannot_publish",
-        )
-
-
-def audit_action(*, was: str | None, was_at, to: str, at) -> str | None:
-    """The audit log's name for a move from (status, time) to (status, time), or None for no move."""
-    Action = AuditEntry.Action
-    if to == Status.PUBLISHED:
-        if was == Status.PUBLISHED and was_at == at:
-            return None
-        return Action.SCHEDULE if at and at > timezone.now() else Action.PUBLISH
-    if was == Status.PUBLISHED:
-        return Action.UNPUBLISH
-    if to == Status.IN_REVIEW and was != Status.IN_REVIEW:
-        return Action.SUBMIT
-    if to == Status.DRAFT and was == Status.IN_REVIEW:
-        return Action.SEND_BACK
-    return None
+    if button in EDITORS_ONLY and not can_publish(user, model):
+        raise PermissionDenied("Only an editor can publish, schedule, unpublish or send back. "
+                               "Save a draft or submit it for review.")
+    raise PermissionDenied(f"That button does not apply to this {model._meta.verbose_name} as it stands.")
 
 
 def log(item: EditorialModel, action: str, *, by, note: str = "") -> AuditEntry:
     return AuditEntry.objects.create(item=item, action=action, item_repr=str(item)[:300], note=note, created_by=by)
 
 
-def saved(item: EditorialModel, *, by, was: str | None, was_at, note: str = "") -> None:
-    """After any save: keep a revision, and log the workflow move it made, with its note."""
-    from magazine.revisions import record
-
-    record(item, by=by)
-    action = audit_action(was=was, was_at=was_at, to=item.status, at=item.published_at)
-    if action:
-        log(item, action, by=by, note=note)
+def record(item: EditorialModel, *, by) -> Revision:
+    return Revision.objects.create(item=item, version=item.version, status=item.status, data=snapshot(item),
+                                   created_by=by)
 
 
-def _move(item: EditorialModel, *, by, to: str, published_at: datetime | None, note: str = "") -> EditorialModel:
-    stored = type(item)._default_manager.select_for_update().filter(pk=item.pk).values("status", "published_at")[0]
-    try:
-        check_change(by, item, was=stored["status"], to=to)
-    except ValidationError as error:
-        raise PermissionDenied(error.messages[0]) from error
-    item.status, item.published_at, item.updated_by = to, published_at, by
-    item.clean()  # what the item depends on (a review's show) must allow the move
-    item.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
-    saved(item, by=by, was=stored["status"], was_at=stored["published_at"], note=note)
+def locked(item: EditorialModel, button: str, by) -> EditorialModel:
+    """The item as stored, its row locked until the transaction ends, after checking ``by`` may press ``button``.
+    ``by=None`` is a trusted caller (the command line, a scheduled change coming due)."""
+    stored = type(item)._default_manager.select_for_update().get(pk=item.pk)
+    if by is not None:
+        check_button(by, stored, type(item), button)
+    return stored
+
+
+def sync(item: EditorialModel, stored: EditorialModel) -> EditorialModel:
+    """Bring the caller's instance up to date with the row the service wrote."""
+    for field in type(item)._meta.concrete_fields:
+        setattr(item, field.attname, getattr(stored, field.attname))
     return item
 
 
-@transaction.atomic
-def submit_for_review(item: EditorialModel, *, by, note: str = "") -> EditorialModel:
-    return _move(item, by=by, to=Status.IN_REVIEW, published_at=item.published_at, note=note)
+def moved(stored: EditorialModel, item: EditorialModel, *, by, action: str | None, note: str, public: bool):
+    if action:
+        log(stored, action, by=by, note=note)
+    publication.changed(stored, public=public)
+    return sync(item, stored)
+
+
+# --- the services ---------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def send_back(item: EditorialModel, *, by, note: str = "") -> EditorialModel:
-    """An editor returns a submitted item to its writer, with what to change."""
-    return _move(item, by=by, to=Status.DRAFT, published_at=None, note=note)
+def save_draft(item: EditorialModel, *, by, data: dict | None = None, note: str = "") -> EditorialModel:
+    """Keep the editor's work. A published item's ``data`` becomes its working copy; readers see nothing new.
+    Otherwise the caller has saved the row, and this keeps a revision of it."""
+    stored = locked(item, SAVE_DRAFT, by)
+    if stored.has_working_copy:
+        if data is not None:
+            was_scheduled = stored.pending_changes == Changes.SCHEDULED
+            changes = Changes.IN_REVIEW if stored.pending_changes == Changes.IN_REVIEW else Changes.DRAFT
+            working_copy.keep(stored, data, by=by, changes=changes)
+            action = AuditEntry.Action.CANCEL_SCHEDULE if was_scheduled else AuditEntry.Action.SAVE_CHANGES
+            return moved(stored, item, by=by, action=action, note=note, public=was_scheduled)
+        return sync(item, stored)
+    record(stored, by=by)
+    return moved(stored, item, by=by, action=None, note=note, public=False)
 
 
 @transaction.atomic
-def publish(item: EditorialModel, *, by, at: datetime | None = None, note: str = "") -> EditorialModel:
-    """Publish now, or at ``at`` (a time ahead schedules it)."""
-    when = at or item.published_at or timezone.now()
-    return _move(item, by=by, to=Status.PUBLISHED, published_at=when, note=note)
+def submit(item: EditorialModel, *, by, data: dict | None = None, note: str = "") -> EditorialModel:
+    stored = locked(item, SUBMIT, by)
+    if stored.has_working_copy:
+        if data is not None:
+            working_copy.keep(stored, data, by=by, changes=Changes.IN_REVIEW)
+        elif stored.pending_changes:
+            working_copy.mark(stored, Changes.IN_REVIEW)
+        else:
+            raise ValidationError("There are no unpublished changes to submit.", code="nothing_to_submit")
+    else:
+        stored.status, stored.updated_by = Status.IN_REVIEW, by
+        stored.save(update_fields=["status", "updated_by", "updated_at"])
+        record(stored, by=by)
+    return moved(stored, item, by=by, action=AuditEntry.Action.SUBMIT, note=note, public=False)
+
+
+@transaction.atomic
+def send_back(item: EditorialModel, *, by, data: dict | None = None, note: str = "") -> EditorialModel:
+    """An editor returns submitted work to its writer, with what to change."""
+    stored = locked(item, SEND_BACK, by)
+    if stored.has_working_copy:
+        if data is not None:
+            working_copy.keep(stored, data, by=by, changes=Changes.DRAFT)
+        else:
+            working_copy.mark(stored, Changes.DRAFT)
+    else:
+        stored.status, stored.updated_by = Status.DRAFT, by
+        stored.save(update_fields=["status", "updated_by", "updated_at"])
+        record(stored, by=by)
+    return moved(stored, item, by=by, action=AuditEntry.Action.SEND_BACK, note=note, public=False)
+
+
+@transaction.atomic
+def publish(item: EditorialModel, *, by, at: datetime | None = None, note: str = "", correction: str = "",
+            data: dict | None = None, with_dependencies: bool = False) -> EditorialModel:
+    """Publish now, or at ``at`` (a time ahead schedules it). A published item's working copy goes live;
+    on a live item a time ahead schedules the change, which goes live on its minute."""
+    stored = locked(item, PUBLISH, by)
+    now = timezone.now()
+    if stored.has_working_copy:
+        scheduling = stored.is_live and at and at > now
+        if data is not None and scheduling:
+            working_copy.keep(stored, data, by=by, changes=Changes.DRAFT)
+        revision = working_copy.working_revision(stored)
+        if scheduling and revision is not None:
+            return schedule_change(stored, item, revision, by=by, at=at, note=note, correction=correction)
+        if data is not None or revision is not None:
+            working_copy.apply(stored, data if data is not None else revision.data)
+        Revision.of(stored).filter(go_live_at__isnull=False).update(go_live_at=None)  # published now instead
+        if stored.is_live and correction.strip():
+            stored.corrections = [*stored.corrections, {"at": now.isoformat(), "note": correction.strip()}]
+        if not stored.is_live and at:
+            stored.published_at = at
+    else:
+        stored.status, stored.published_at = Status.PUBLISHED, at or stored.published_at or now
+    if with_dependencies:
+        for dependency in stored.unpublished_dependencies():
+            publish(dependency, by=by, at=stored.published_at, note=f"published with “{stored}”")
+    stored.pending_changes, stored.updated_by = Changes.NONE, by
+    stored.clean()  # what the item depends on (a review's show) must allow it
+    stored.save()
+    record(stored, by=by)
+    action = AuditEntry.Action.SCHEDULE if stored.published_at > now else AuditEntry.Action.PUBLISH
+    return moved(stored, item, by=by, action=action, note=note or correction, public=True)
+
+
+def schedule_change(stored, item, revision: Revision, *, by, at: datetime, note: str, correction: str):
+    revision.go_live_at, revision.correction = at, correction.strip()
+    revision.save(update_fields=["go_live_at", "correction"])
+    working_copy.mark(stored, Changes.SCHEDULED)
+    when = date_format(timezone.localtime(at), "j M Y, H:i")
+    return moved(stored, item, by=by, action=AuditEntry.Action.SCHEDULE, note=note or f"changes go live {when}",
+                 public=True)
+
+
+@transaction.atomic
+def publish_due_change(revision: Revision) -> bool:
+    """A scheduled change whose minute has come goes live, as the editor who scheduled it."""
+    revision = Revision.objects.select_for_update().filter(pk=revision.pk, go_live_at__lte=timezone.now()).first()
+    item = revision.item if revision else None
+    if item is None or item.pending_changes != Changes.SCHEDULED:
+        return False
+    publish(item, by=None, correction=revision.correction, note="scheduled change")
+    Revision.objects.filter(pk=revision.pk).update(go_live_at=None)
+    return True
 
 
 @transaction.atomic
 def unpublish(item: EditorialModel, *, by, note: str = "") -> EditorialModel:
-    return _move(item, by=by, to=Status.DRAFT, published_at=None, note=note)
+    """Take the item from readers. Its working copy, if any, becomes the draft in the row."""
+    stored = locked(item, UNPUBLISH, by)
+    revision = working_copy.working_revision(stored)
+    if revision is not None:
+        working_copy.apply(stored, revision.data)
+    stored.status, stored.published_at, stored.pending_changes, stored.updated_by = Status.DRAFT, None, "", by
+    stored.save()
+    Revision.of(stored).filter(go_live_at__isnull=False).update(go_live_at=None)
+    record(stored, by=by)
+    return moved(stored, item, by=by, action=AuditEntry.Action.UNPUBLISH, note=note, public=True)
+
+
+@transaction.atomic
+def reschedule(item: EditorialModel, *, by, at: datetime, note: str = "") -> EditorialModel:
+    """Move a published item's publication time; its content, and any working copy, stay as they are."""
+    stored = locked(item, PUBLISH, by)
+    if stored.status != Status.PUBLISHED:
+        return publish(item, by=by, at=at, note=note)
+    stored.published_at, stored.updated_by = at, by
+    stored.clean()
+    stored.save(update_fields=["published_at", "updated_by", "updated_at"])
+    action = AuditEntry.Action.SCHEDULE if at > timezone.now() else AuditEntry.Action.PUBLISH
+    return moved(stored, item, by=by, action=action, note=note, public=True)
+
+
+@transaction.atomic
+def restore(item: EditorialModel, revision: Revision, *, by) -> EditorialModel:
+    """An old revision becomes the working copy. A live item stays live: restoring never unpublishes."""
+    stored = locked(item, SAVE_DRAFT, by)
+    if stored.has_working_copy:
+        working_copy.keep(stored, revision.data, by=by, changes=Changes.DRAFT)
+    else:
+        working_copy.apply(stored, revision.data)
+        stored.status, stored.updated_by = Status.DRAFT, by
+        stored.save(update_fields=["status", "updated_by", "updated_at"])
+        record(stored, by=by)
+    return moved(stored, item, by=by, action=AuditEntry.Action.RESTORE, note=f"version {revision.version}",
+                 public=False)
+
+
+@transaction.atomic
+def deleted(item: EditorialModel) -> None:
+    """After an item is deleted: readers may have seen it."""
+    publication.removed(public=item.status == Status.PUBLISHED)

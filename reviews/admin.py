@@ -4,18 +4,21 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from magazine.admin import PICTURE_FIELDS, EditorialAdmin, StateFilter
+from magazine.admin import PICTURE_FIELDS, EditorialAdmin, StateFilter, WorkingCopyInline
 from reviews.forms import HouseStyleImportForm, line_error
 from reviews.house_style import HouseStyleError
-from reviews.mentions import refresh_mentions
 from reviews.models import Mention, Review
 from reviews.services import import_review
 
 
-class MentionInline(admin.TabularInline):
-    """What the body names, found on save. An editor ticks “not this one” to unlink a wrong match."""
+class MentionInline(WorkingCopyInline, admin.TabularInline):
+    """What the body names, found on save. An editor ticks “not this one” to unlink a wrong match.
+
+    On a published review the ticks belong to the working copy: its forms are the live mentions,
+    their ticks read from and kept in the working copy until the changes are published."""
 
     model = Mention
+    working_copy_key = "unlinked"
     fields = ["text", "person", "show", "wrong"]
     readonly_fields = ["text", "person", "show"]
     extra = 0
@@ -25,6 +28,34 @@ class MentionInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def get_min_num(self, request, obj=None, **kwargs):
+        return admin.TabularInline.get_min_num(self, request, obj, **kwargs)
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return admin.TabularInline.get_extra(self, request, obj, **kwargs)
+
+    def working_formset_kwargs(self, obj) -> dict:
+        return {}
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        rows = self.working_rows_of(obj)
+        if rows is None:
+            return formset
+        unlinked = set(rows)
+
+        class WorkingCopyMentions(formset):
+            def _construct_form(self, i, **kwargs):
+                form = super()._construct_form(i, **kwargs)
+                if form.instance.pk:
+                    form.initial["wrong"] = form.instance.key in unlinked
+                return form
+
+        return WorkingCopyMentions
+
+    def working_rows(self, formset) -> list[str]:
+        return sorted(form.instance.key for form in formset.forms if form.cleaned_data.get("wrong"))
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -46,10 +77,6 @@ class ReviewAdmin(EditorialAdmin):
     list_select_related = ["show", "critic", "updated_by"]
     search_fields = ["headline", "standfirst", "show__title", "critic__name"]
     autocomplete_fields = ["show", "critic"]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        refresh_mentions(form.instance)
 
     def get_urls(self):
         import_url = path("import/", self.admin_site.admin_view(self.import_view), name="reviews_review_import")

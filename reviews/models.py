@@ -64,6 +64,20 @@ class Review(Pictured, EditorialModel):
     def title(self) -> str:
         return self.headline
 
+    def dependencies(self) -> list:
+        """The show, its critic, and the people credited on the show (new ones come in as drafts)."""
+        if not self.show_id:
+            return []
+        people = [credit.person for credit in self.show.credits.select_related("person")]
+        found = [self.show, *([self.critic] if self.critic_id else []), *people]
+        return list({(type(item), item.pk): item for item in found}.values())
+
+    def refresh_derived(self) -> None:
+        from reviews.mentions import refresh_mentions
+
+        super().refresh_derived()
+        refresh_mentions(self)
+
     def publish_blockers(self) -> list[str]:
         if not self.show_id:
             return []
@@ -74,6 +88,18 @@ class Review(Pictured, EditorialModel):
             return [f"“{show.title}” is scheduled for {timezone.localtime(show.published_at):%d %b %Y, %H:%M}; "
                     "schedule the review for then or later."]
         return []
+
+    def revision_extras(self) -> dict:
+        return {"unlinked": sorted(m.key for m in self.mentions.all() if m.wrong)}
+
+    def restore_extras(self, data: dict) -> None:
+        """Mentions marked “not this one” as ``data`` has them; the mentions themselves follow the body."""
+        if "unlinked" in data:
+            unlinked = set(data["unlinked"])
+            for mention in self.mentions.all():
+                if mention.wrong != (mention.key in unlinked):
+                    mention.wrong = mention.key in unlinked
+                    mention.save(update_fields=["wrong"])
 
     def paragraphs(self) -> list[str]:
         return [line for line in re.split(r"\r\n|\r|\n", self.body) if line.strip()]
@@ -121,3 +147,8 @@ class Mention(models.Model):
     @property
     def target(self):
         return self.person or self.show
+
+    @property
+    def key(self) -> str:
+        """What a revision keeps to name this mention: ``person:12`` or ``show:3``."""
+        return f"person:{self.person_id}" if self.person_id else f"show:{self.show_id}"

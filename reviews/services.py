@@ -8,13 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from magazine import workflow
+from magazine import revisions, workflow, working_copy
 from magazine.editorial import Status
 from reviews.house_style import CreditEntry, Credits, HouseStyleError, ParsedReview
-from reviews.mentions import refresh_mentions
 from reviews.models import Review
 from shows.models import Show
-from shows.services import apply_credits, assign, person_named
+from shows.services import assign, merge_credits, person_named
 
 PUBLICATION_HOUR = time(9, 0)  # a front matter's bare date publishes at nine in the morning, magazine time
 
@@ -60,17 +59,12 @@ def show_facts(parsed: ParsedReview, title: str) -> dict:
     return facts
 
 
-def publish_if_needed(item, when: datetime) -> bool:
-    if item.status == Status.PUBLISHED:
-        return False
-    item.status, item.published_at = Status.PUBLISHED, when
-    return True
-
-
 @transaction.atomic
 def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bool = False, by=None) -> ImportReport:
     """Create or update everything the file describes. ``publish`` is for the command line (a trusted
-    caller); through the admin, ``by`` is the user and the workflow's rules apply."""
+    caller, ``by=None``); through the admin, ``by`` is the user and the workflow's rules apply. A published
+    show or review is never changed in place: the import becomes its working copy, and is published only
+    with ``publish``."""
     title = parsed.front.get("show") or title
     if not title:
         raise HouseStyleError("No show title: give “show:” in the front matter or --title.", line=1, field="show")
@@ -80,62 +74,89 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
     show = Show.objects.filter(title=title, year=parsed.credits.year).first()
     show_created = show is None
     if show_created:
-        show = Show(created_by=by)
-    if show_created or workflow.can_edit(by, show) or by is None:
-        changed = assign(show, show_facts(parsed, title))
-        if publish and publish_if_needed(show, when):
-            changed.append("published")
-        if changed or show_created:
+        show = Show(created_by=by, updated_by=by)
+        assign(show, show_facts(parsed, title))
+        save_checked(show, line=parsed.credits_line)
+        changes.append(f"new show {show.title}")
+    content = working_copy.content_of(show) if show.has_working_copy else None
+    if content is not None:
+        working_copy.overlay(show, content)
+    changed = [] if show_created else assign(show, show_facts(parsed, title))
+    rows, credit_changes = merge_credits(content["credits"] if content else show.revision_extras()["credits"],
+                                         parsed.credits.people, by=by)
+    if changed:
+        changes.append(f"show {show.title}: {', '.join(changed)}")
+    changes += credit_changes
+    if content is not None and (changed or credit_changes):
+        check_clean(show, line=parsed.credits_line)
+        workflow.save_draft(show, by=by, data={**content, **revisions.fields_of(show), "credits": rows},
+                            note="imported from house style")
+        if not publish:
+            notices.append(f"{show.title} is published: the import's changes to its facts and credits wait in its "
+                           "working copy until an editor publishes them.")
+        else:
+            workflow.publish(show, by=None, note="imported from house style")
+    elif content is None:
+        if changed:
             show.updated_by = by
             save_checked(show, line=parsed.credits_line)
-            changes.append(f"new show {show.title}" if show_created else f"show {show.title}: {', '.join(changed)}")
-        changes += apply_credits(show=show, entries=parsed.credits.people, publish_at=when, by=by)
-    else:
-        notices.append(f"{show.title} is published, so its facts and credits were left as they are; "
-                       "an editor can update them.")
+        if credit_changes:
+            show.restore_extras({"credits": rows})
 
     critic = None
     if parsed.front.get("author"):
-        critic, critic_created = person_named(parsed.front["author"], publish_at=when, by=by)
+        critic, critic_created = person_named(parsed.front["author"], by=by)
         if critic_created:
             changes.append(f"new person {critic.name}")
 
     headline = parsed.front.get("headline") or title
     review = Review.objects.filter(show=show, headline=headline).first()
     review_created = review is None
-    was, was_at = (None, None) if review_created else (review.status, review.published_at)
     if review_created:
         review = Review(show=show, headline=headline, created_by=by)
-    elif by is not None and not workflow.can_edit(by, review):
-        raise HouseStyleError(f"“{headline}” is published; only an editor can change it.", line=1, field="headline")
+    content = working_copy.content_of(review) if review.has_working_copy else None
+    if content is not None:
+        working_copy.overlay(review, content)
     values = {"body": parsed.body}
     if critic or review_created:
         values["critic"] = critic
     if "rating" in parsed.front:
         values["rating"] = parsed.front["rating"]
     changed = assign(review, values)
-    if publish and publish_if_needed(review, when):
-        changed.append("published")
-    if changed or review_created:
+    tags = sorted(parsed.front["tags"]) if "tags" in parsed.front else None
+    current_tags = (content or {}).get("tags") if content else (sorted(review.tags.names()) if review.pk else [])
+    if tags is not None and set(tags) != set(current_tags or []):
+        changed.append("tags")
+    if review_created:
+        changes.append("new review")
+    elif changed:
+        changes.append(f"review: {', '.join(changed)}")
+    if content is not None and changed:
+        check_clean(review, line=1)
+        data = {**content, **revisions.fields_of(review), **({"tags": tags} if tags is not None else {})}
+        workflow.save_draft(review, by=by, data=data, note="imported from house style")
+    elif content is None and (changed or review_created):
         review.updated_by = by
         save_checked(review, line=1)
-        changes.append("new review" if review_created else f"review: {', '.join(changed)}")
-    refresh_mentions(review)
-    if "tags" in parsed.front and set(review.tags.names()) != set(parsed.front["tags"]):
-        review.tags.set(list(parsed.front["tags"]))
-        if not review_created:
-            changes.append("review tags")
-    if review_created or any(change.startswith(("new review", "review")) for change in changes):
-        workflow.saved(review, by=by, was=was, was_at=was_at, note="imported from house style")
+        if tags is not None:
+            review.tags.set(tags)
+        workflow.save_draft(review, by=by, note="imported from house style")
+    if publish and (review.status != Status.PUBLISHED or review.pending_changes):
+        workflow.publish(review, by=None, at=None if review.is_live else when, with_dependencies=True,
+                         note="imported from house style")
     return ImportReport(review, review_created, changes, notices)
 
 
-def save_checked(item, *, line: int) -> None:
+def check_clean(item, *, line: int) -> None:
     try:
-        item.full_clean()
+        item.full_clean(exclude=["slug"])
     except ValidationError as error:
         messages = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in error.message_dict.items())
         raise HouseStyleError(messages, line=line) from error
+
+
+def save_checked(item, *, line: int) -> None:
+    check_clean(item, line=line)
     item.save()
 
 

@@ -1,15 +1,14 @@
 from django.contrib import admin, messages
-from django.utils import timezone
 
-from magazine import workflow
-from magazine.admin import PICTURE_FIELDS, EditorialAdmin, StateFilter
+from magazine.admin import PICTURE_FIELDS, EditorialAdmin, StateFilter, WorkingCopyInline
 from shows.forms import ShowForm
 from shows.models import Credit, Show
-from shows.services import apply_credits
+from shows.services import apply_credits, merge_credits
 
 
-class CreditInline(admin.TabularInline):
+class CreditInline(WorkingCopyInline, admin.TabularInline):
     model = Credit
+    working_copy_key = "credits"
     fields = ["order", "person", "role", "character", "note"]
     autocomplete_fields = ["person"]
     ordering = ["order", "pk"]
@@ -31,15 +30,17 @@ class ShowAdmin(EditorialAdmin):
     search_fields = ["title", "slug", "distributor"]
     list_select_related = []
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
+    def save_content(self, request, form, formsets, change):
+        data = super().save_content(request, form, formsets, change)
         credits = form.cleaned_data.get("credits_line")
         if not credits:
-            return
-        show = form.instance
-        publish_at = timezone.now() if show.is_live and workflow.can_publish(request.user, Show) else None
-        changes = apply_credits(show=show, entries=credits.people, publish_at=publish_at, by=request.user)
+            return data
+        if data is None:
+            changes = apply_credits(show=form.instance, entries=credits.people, by=request.user)
+        else:  # a published show: the credits join its working copy
+            data["credits"], changes = merge_credits(data.get("credits", []), credits.people, by=request.user)
         added = sum(change.startswith("new credit") for change in changes)
         self.message_user(
             request, f"Credits line: {added} new credits, {len(changes) - added} other changes.", messages.SUCCESS
         )
+        return data

@@ -50,25 +50,33 @@ class Show(Pictured, EditorialModel):
         self.match_key = name_key(self.title)  # how the body of a review is searched for this title
         super().save(*args, **kwargs)
 
+    def dependencies(self) -> list:
+        """The people it credits: a live show may name draft people, unlinked, but an editor can publish them."""
+        return [credit.person for credit in self.credits.select_related("person")] if self.pk else []
+
     def revision_extras(self) -> dict:
         rows = self.credits.select_related("person").order_by("role", "order", "pk")
-        return {"credits": [{"person": c.person_id, "name": c.person.name, "role": c.role, "character": c.character,
-                             "note": c.note, "order": c.order} for c in rows]}
+        return {"credits": [credit.as_row() for credit in rows]}
 
     def restore_extras(self, data: dict) -> None:
-        """The credits as the revision had them (people deleted since are left out)."""
+        """The credits as ``data`` has them, matched by (person, role); people deleted since are left out."""
         if "credits" not in data:
             return
         from people.models import Person
 
-        wanted = [row["person"] for row in data["credits"]]
-        people = set(Person.objects.filter(pk__in=wanted).values_list("pk", flat=True))
-        self.credits.all().delete()
-        Credit.objects.bulk_create(
-            Credit(show=self, person_id=row["person"], role=row["role"], character=row["character"],
-                   note=row["note"], order=row["order"])
-            for row in data["credits"] if row["person"] in people
-        )
+        people = set(Person.objects.filter(pk__in=[row["person"] for row in data["credits"]])
+                     .values_list("pk", flat=True))
+        wanted = {(row["person"], row["role"]): row for row in data["credits"] if row["person"] in people}
+        existing = {(c.person_id, c.role): c for c in self.credits.all()}
+        Credit.objects.filter(pk__in=[c.pk for key, c in existing.items() if key not in wanted]).delete()
+        for key, row in wanted.items():
+            credit = existing.get(key) or Credit(show=self, person_id=row["person"], role=row["role"])
+            values = {name: row[name] for name in ("character", "note", "order")}
+            if credit.pk is None or any(getattr(credit, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(credit, name, value)
+                credit.full_clean()
+                credit.save()
 
     def clean(self):
         super().clean()
@@ -112,3 +120,8 @@ class Credit(models.Model):
     def __str__(self):
         text = f"{self.person} — {self.get_role_display()}"
         return f"{text} ({self.character})" if self.character else text
+
+    def as_row(self) -> dict:
+        """The credit as a revision keeps it."""
+        return {"person": self.person_id, "name": self.person.name, "role": self.role, "character": self.character,
+                "note": self.note, "order": self.order}

@@ -1,12 +1,9 @@
 """Writes that touch a show, its people and its credits together."""
 
-from datetime import datetime
-
 from django.db import transaction
 
-from magazine.editorial import Status
 from people.models import Person
-from shows.models import Credit, Show
+from shows.models import Show
 
 
 def assign(item, values: dict) -> list[str]:
@@ -17,41 +14,53 @@ def assign(item, values: dict) -> list[str]:
     return changed
 
 
-def person_named(name: str, *, publish_at: datetime | None, by) -> tuple[Person, bool]:
-    """The one Person of that exact name (the oldest, if the admin made twins), or a new one."""
+def person_named(name: str, *, by) -> tuple[Person, bool]:
+    """The one Person of that exact name (the oldest, if the admin made twins), or a new draft."""
     person = Person.objects.filter(name=name).order_by("pk").first()
     if person:
         return person, False
     person = Person(name=name, created_by=by, updated_by=by)
-    if publish_at:
-        person.status, person.published_at = Status.PUBLISHED, publish_at
     person.full_clean()
     person.save()
     return person, True
 
 
-@transaction.atomic
-def apply_credits(*, show: Show, entries, publish_at: datetime | None = None, by=None) -> list[str]:
-    """Create or update one Credit per (person, role); credits not in ``entries`` stay. Returns what changed."""
+def merge_credits(rows: list[dict], entries, *, by) -> tuple[list[dict], list[str]]:
+    """``rows`` (credits as revisions keep them) with one credit per (person, role) of ``entries`` created or
+    updated; rows not in ``entries`` stay. New people are made as needed. Returns the rows and what changed."""
+    rows = [dict(row) for row in rows]
+    index = {(row["name"], row["role"]): row for row in rows}
     changes = []
-    existing = {(c.person.name, c.role): c for c in show.credits.select_related("person")}
     for entry in entries:
-        credit = existing.get((entry.name, entry.role))
-        if credit is None:
-            person, created = person_named(entry.name, publish_at=publish_at, by=by)
+        row = index.get((entry.name, entry.role))
+        if row is None:
+            person, created = person_named(entry.name, by=by)
             if created:
                 changes.append(f"new person {entry.name}")
-            credit = Credit(show=show, person=person, role=entry.role)
+            row = index[(entry.name, entry.role)] = {
+                "person": person.pk, "name": person.name, "role": entry.role, "character": entry.character,
+                "note": entry.note, "order": entry.order}
+            rows.append(row)
             changes.append(f"new credit {entry.name} ({entry.role})")
-        else:
-            changed = assign(credit, {"order": entry.order, "note": entry.note or credit.note})
-            if entry.character and entry.character != credit.character:
-                changed += assign(credit, {"character": entry.character})
-            if not changed:
-                continue
+            continue
+        changed = assign_row(row, {"order": entry.order, "note": entry.note or row["note"]})
+        if entry.character and entry.character != row["character"]:
+            changed += assign_row(row, {"character": entry.character})
+        if changed:
             changes.append(f"credit {entry.name} ({entry.role}): {', '.join(changed)}")
-        if credit.pk is None:
-            credit.order, credit.character, credit.note = entry.order, entry.character, entry.note
-        credit.full_clean()
-        credit.save()
+    return rows, changes
+
+
+def assign_row(row: dict, values: dict) -> list[str]:
+    changed = [name for name, value in values.items() if row.get(name) != value]
+    row.update({name: values[name] for name in changed})
+    return changed
+
+
+@transaction.atomic
+def apply_credits(*, show: Show, entries, by=None) -> list[str]:
+    """Create or update one Credit per (person, role) in the rows; credits not in ``entries`` stay."""
+    rows, changes = merge_credits(show.revision_extras()["credits"], entries, by=by)
+    if changes:
+        show.restore_extras({"credits": rows})
     return changes

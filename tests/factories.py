@@ -111,3 +111,11 @@ def editor():
 UNTOUCHED_PARTS = {"image_focus_x": "0.5", "image_focus_y": "0.5", "image_alt": "", "image_caption": "",
                    "image_credit": "", "mentions-TOTAL_FORMS": "0", "mentions-INITIAL_FORMS": "0",
                    "mentions-MIN_NUM_FORMS": "0", "mentions-MAX_NUM_FORMS": "1000"}
+
+
+def committing():
+    """``with committing():`` runs what a commit of the block's writes runs (the publication pipeline). A test's
+    own transaction never commits, so without it nothing after-commit would run."""
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=True)

@@ -88,7 +88,7 @@ def test_credits_are_an_ordered_inline_on_the_show(editor_client):
     data = {
         "title": show.title, "slug": show.slug, "kind": "series", "year": "2025", "end_year": "",
         "synopsis": "", "tags": "", "countries": "US", "distributor": "", "languages": "",
-        "episodes": "8", "seasons": "", "runtime_minutes": "", "status": Status.PUBLISHED,
+        "episodes": "8", "seasons": "", "runtime_minutes": "", "_publish": "Publish",
         "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS,
         f"{prefix}-TOTAL_FORMS": "2", f"{prefix}-INITIAL_FORMS": "0",
         f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000",

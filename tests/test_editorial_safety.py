@@ -25,9 +25,11 @@ def admin_url(item, suffix, *args):
 def review_post(review, **changes):
     data = {
         "show": review.show_id, "critic": review.critic_id, "headline": review.headline, "slug": review.slug,
-        "standfirst": review.standfirst, "body": review.body, "rating": "", "tags": "", "status": review.status,
+        "standfirst": review.standfirst, "body": review.body, "rating": "", "tags": "",
         "published_at_0": "", "published_at_1": "", "note": "", "loaded_version": review.version, **UNTOUCHED_PARTS,
     }
+    if not any(key.startswith("_") for key in changes):
+        data["_save_draft"] = "Save draft"
     if review.published_at:
         local = timezone.localtime(review.published_at)
         data.update(published_at_0=local.strftime("%d/%m/%Y"), published_at_1=local.strftime("%H:%M:%S"))
@@ -110,29 +112,43 @@ def test_every_save_keeps_a_revision_and_two_can_be_compared(editor_client, draf
     assert editor_client.get(admin_url(draft, "compare"), {"a": "x", "b": "1"}).status_code == 302
 
 
-def test_restoring_never_publishes(editor_client):
+def test_restoring_never_publishes_nor_unpublishes(editor_client, client):
     review = factories.LiveReviewFactory(body="The published words.")
-    editor_client.post(change_url(review), review_post(review))  # a revision of the live review
+    editor_client.post(change_url(review), review_post(review, _publish="Publish"))  # a revision of the live review
     review.refresh_from_db()
-    editor_client.post(change_url(review), review_post(review, body="A later edit."))
+    editor_client.post(change_url(review), review_post(review, body="A later edit.", _publish="Publish"))
     first = Revision.of(review).order_by("version").first()
     assert first.status == Status.PUBLISHED
     response = editor_client.post(admin_url(review, "restore", first.pk), follow=True)
     review.refresh_from_db()
-    assert review.body == "The published words." and review.status == Status.DRAFT and not review.is_live
-    assert "restored as a draft" in response.content.decode()
+    assert review.body == "A later edit." and review.is_live and review.pending_changes == "draft"
+    assert "restored as the working copy" in response.content.decode()
+    assert "The published words." in response.content.decode()  # the form shows the working copy
+    assert "A later edit." in client.get(review.get_absolute_url()).content.decode()  # the page stays up
     assert AuditEntry.of(review).filter(action=AuditEntry.Action.RESTORE).exists()
+    editor_client.post(change_url(review), review_post(review, body="The published words.", _publish="Publish"))
+    assert "The published words." in client.get(review.get_absolute_url()).content.decode()
 
 
-def test_writer_cannot_restore_over_a_live_review(db, client):
-    review = factories.LiveReviewFactory()
+def test_a_draft_restored_stays_a_draft(editor_client, draft):
+    editor_client.get(change_url(draft))  # opening the form keeps a baseline revision
+    editor_client.post(change_url(draft), review_post(draft, body="Second thoughts."))
+    first = Revision.of(draft).order_by("version").first()
+    editor_client.post(admin_url(draft, "restore", first.pk))
+    draft.refresh_from_db()
+    assert draft.body == "A secret paragraph." and draft.status == Status.DRAFT and not draft.pending_changes
+
+
+def test_a_writer_restores_only_into_the_working_copy(db, client):
+    review = factories.LiveReviewFactory(body="What readers read.")
     editor, writer = factories.editor(), factories.writer()
     client.force_login(editor)
-    client.post(change_url(review), review_post(review))
-    revision = Revision.of(review).get()
+    client.post(change_url(review), review_post(review, body="An editor's later words.", _publish="Publish"))
+    revision = Revision.of(review).order_by("version").first()
     client.force_login(writer)
-    assert client.post(admin_url(review, "restore", revision.pk)).status_code == 403
-    assert Review.objects.get(pk=review.pk).is_live
+    assert client.post(admin_url(review, "restore", revision.pk)).status_code == 302
+    stored = Review.objects.get(pk=review.pk)
+    assert stored.is_live and stored.body == "An editor's later words." and stored.pending_changes == "draft"
 
 
 # --- no silent overwrites -------------------------------------------------------------------------
@@ -180,12 +196,12 @@ def test_the_change_form_says_who_else_has_it_open(client, draft):
 def test_notes_travel_with_submit_and_send_back(client, draft):
     writer, editor = factories.writer(), factories.editor()
     client.force_login(writer)
-    client.post(change_url(draft), review_post(draft, status=Status.IN_REVIEW, note="Ready, I think."))
+    client.post(change_url(draft), review_post(draft, _submit="Submit", note="Ready, I think."))
     draft.refresh_from_db()
     client.force_login(editor)
     queue = client.get(reverse("admin:queue")).content.decode()
     assert "Under wraps" in queue and "Ready, I think." in queue
-    client.post(change_url(draft), review_post(draft, status=Status.DRAFT, note="Cut the second half."))
+    client.post(change_url(draft), review_post(draft, _send_back="Send back", note="Cut the second half."))
     entries = list(AuditEntry.of(draft).order_by("created_at").values_list("action", "note"))
     assert entries == [("submit", "Ready, I think."), ("send_back", "Cut the second half.")]
     client.force_login(writer)

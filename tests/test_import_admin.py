@@ -20,7 +20,7 @@ def show_form(show, credits_line: str) -> dict:
     return {
         "title": show.title, "slug": show.slug, "kind": show.kind, "year": show.year, "end_year": "",
         "synopsis": "", "tags": "", "countries": "", "distributor": "", "languages": "",
-        "episodes": "", "seasons": "", "runtime_minutes": "", "status": show.status,
+        "episodes": "", "seasons": "", "runtime_minutes": "", "_save_draft": "Save draft",
         "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS, "credits_line": credits_line,
         "credits-TOTAL_FORMS": "0", "credits-INITIAL_FORMS": "0",
         "credits-MIN_NUM_FORMS": "0", "credits-MAX_NUM_FORMS": "1000",
@@ -71,14 +71,16 @@ def test_credits_line_box_adds_rows(editor_client):
     show = factories.LiveShowFactory(title="Harbour Lights")
     line = ("2025 | Portugal/France | DIRECTOR: Catarina d’Almeida | WRITERS: Catarina d’Almeida & 山田 花子 | "
             "CAST: Joaquim de Sá, Leonor van der Linde (Marta Tavares) | RUNTIME: 118 mins")
-    response = editor_client.post(reverse("admin:shows_show_change", args=[show.pk]), show_form(show, line))
+    form = {**show_form(show, line), "_publish": "Publish", "with_dependencies": "on"}
+    del form["_save_draft"]
+    response = editor_client.post(reverse("admin:shows_show_change", args=[show.pk]), form)
     assert response.status_code == 302
     rows = [(c.role, c.person.name, c.character) for c in show.credits.select_related("person")]
     assert sorted(rows) == sorted([
         ("director", "Catarina d’Almeida", ""), ("writer", "Catarina d’Almeida", ""), ("writer", "山田 花子", ""),
         ("cast", "Joaquim de Sá", ""), ("cast", "Leonor van der Linde", "Marta Tavares"),
     ])
-    assert Person.objects.live().count() == 4  # the show is live and an editor pasted them
+    assert Person.objects.live().count() == 4  # the editor published them with the show
 
 
 def test_credits_line_box_reports_the_parser_error_and_saves_nothing(editor_client):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from magazine import working_copy
 from magazine.editorial import Status
 from people.models import Person
 from reviews.house_style import parse_review
@@ -189,10 +190,13 @@ def test_a_folder_of_many_files_shows_progress_and_a_summary(tmp_path):
 
 
 @pytest.mark.django_db
-def test_a_writer_cannot_change_a_published_show_through_an_import(writer):
+def test_a_writers_import_changes_a_published_show_only_in_its_working_copy(writer):
     show = factories.LiveShowFactory(title="ÉTOILE", year=2025, episodes=3)
     report = import_review(parse_review(ETOILE.read_text(encoding="utf-8")), title="ÉTOILE", by=writer)
     show.refresh_from_db()
-    assert show.episodes == 3 and not show.credits.exists()
+    assert show.episodes == 3 and not show.credits.exists()  # what readers see
+    working = working_copy.content_of(show)
+    assert working["episodes"] == 8 and len(working["credits"]) == 17
+    assert show.pending_changes == "draft"
     assert report.review.status == Status.DRAFT and report.review.show == show
-    assert "left as they are" in report.notices[0]
+    assert "wait in its working copy" in report.notices[0]

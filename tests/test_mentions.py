@@ -66,7 +66,7 @@ def test_an_editor_marks_a_wrong_match_and_it_stays_unlinked(editor_client, clie
     data = {
         "show": review.show_id, "critic": review.critic_id, "headline": review.headline, "slug": review.slug,
         "standfirst": "", "body": review.body + "\nA second line.", "rating": "", "tags": "",
-        "status": review.status, "published_at_0": review.published_at.strftime("%d/%m/%Y"),
+        "_publish": "Publish", "published_at_0": review.published_at.strftime("%d/%m/%Y"),
         "published_at_1": review.published_at.strftime("%H:%M:%S"), **UNTOUCHED_PARTS,
         "mentions-TOTAL_FORMS": "1", "mentions-INITIAL_FORMS": "1", "mentions-MIN_NUM_FORMS": "0",
         "mentions-MAX_NUM_FORMS": "1000", "mentions-0-id": mention.pk, "mentions-0-review": review.pk,
@@ -74,7 +74,8 @@ def test_an_editor_marks_a_wrong_match_and_it_stays_unlinked(editor_client, clie
     }
     change = editor_client.get(reverse("admin:reviews_review_change", args=[review.pk])).content.decode()
     assert "Bunheads" in change and "not this one" in change.lower()
-    response = editor_client.post(reverse("admin:reviews_review_change", args=[review.pk]), data)
+    with factories.committing():
+        response = editor_client.post(reverse("admin:reviews_review_change", args=[review.pk]), data)
     assert response.status_code == 302
     mention.refresh_from_db()
     assert mention.wrong

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from magazine import page_cache, workflow
+from magazine import page_cache, workflow, working_copy
 from tests import factories
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,23 +28,44 @@ def page_cache_on(settings):
     cache.clear()
 
 
-def test_second_request_is_a_hit_and_a_save_moves_every_page_on(client, page_cache_on, db):
+def test_second_request_is_a_hit_and_a_publish_moves_every_page_on(client, page_cache_on, db):
     review = factories.LiveReviewFactory(headline="First edition")
     assert client.get("/")["X-Page-Cache"] == "miss"
     assert client.get("/")["X-Page-Cache"] == "hit"
-    review.headline = "Second edition"
-    review.save()
+    with factories.committing():
+        workflow.publish(review, by=factories.editor(), data={**working_copy.content_of(review),
+                                                               "headline": "Second edition"})
     response = client.get("/")
     assert response["X-Page-Cache"] == "miss" and "Second edition" in response.content.decode()
+
+
+def test_a_draft_save_leaves_the_generation_and_a_publish_moves_it_once_after_commit(page_cache_on, db):
+    editor = factories.editor()
+    live, draft = factories.LiveReviewFactory(), factories.DraftReviewFactory()
+    start = page_cache.generation()
+    with factories.committing():
+        workflow.save_draft(live, by=editor, data={**working_copy.content_of(live), "headline": "Not yet"})
+        draft.headline = "Still a draft"
+        draft.save()
+        workflow.save_draft(draft, by=editor)
+        workflow.submit(draft, by=editor)
+    assert page_cache.generation() == start
+    with factories.committing() as callbacks:
+        workflow.publish(live, by=editor)
+        workflow.publish(draft, by=editor)
+        assert page_cache.generation() == start  # nothing moves before the commit
+    assert callbacks and page_cache.generation() == start + 1  # two publishes, one transaction, one move
 
 
 def test_publish_and_unpublish_reach_readers_at_once(client, page_cache_on, db):
     editor = factories.editor()
     draft = factories.DraftReviewFactory(headline="Fresh off the desk")
     assert "Fresh off the desk" not in client.get(reverse("feeds:latest")).content.decode()
-    workflow.publish(draft, by=editor)
+    with factories.committing():
+        workflow.publish(draft, by=editor)
     assert "Fresh off the desk" in client.get(reverse("feeds:latest")).content.decode()
-    workflow.unpublish(draft, by=editor)
+    with factories.committing():
+        workflow.unpublish(draft, by=editor)
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert "Fresh off the desk" not in client.get(reverse("feeds:latest")).content.decode()
 
@@ -114,6 +135,7 @@ def test_a_publish_is_seen_by_every_gunicorn_worker_sharing_redis(tmp_path):
         publish = ("from reviews.models import Review; from magazine import workflow; "
                    "from django.contrib.auth.models import User; "
                    "r = Review.objects.drafts().first(); r.headline = 'Brand-new headline'; r.save(); "
+                   "workflow.save_draft(r, by=None); "
                    "workflow.publish(r, by=User.objects.create_superuser('boss', 'b@example.com', 'x'))")
         subprocess.run([*manage, "shell", "-c", publish], env=env, check=True, cwd=ROOT, capture_output=True)
         after = [fetch(home) for _ in range(12)]

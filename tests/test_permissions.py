@@ -1,6 +1,7 @@
 """Writers draft and submit; only editors publish, schedule and unpublish — by every route."""
 
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -18,10 +19,10 @@ def review_form(review, **changes):
     data = {
         "show": review.show_id, "headline": review.headline, "slug": review.slug,
         "standfirst": review.standfirst, "body": review.body, "critic": review.critic_id,
-        "rating": "3.5", "tags": "", "status": review.status, "published_at_0": "", "published_at_1": "",
-        **UNTOUCHED_PARTS,
+        "rating": "3.5", "tags": "", "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS,
     }
-    return {**data, **changes}
+    pressed = {} if any(key.startswith("_") for key in changes) else {"_save_draft": "Save draft"}
+    return {**data, **pressed, **changes}
 
 
 def change_url(review):
@@ -40,16 +41,17 @@ def action(client, name, *items):
 class TestWriter:
     def test_can_save_a_draft_and_submit_it(self, writer_client, writer):
         review = factories.DraftReviewFactory()
-        response = writer_client.post(change_url(review), review_form(review, status=Status.IN_REVIEW))
+        response = writer_client.post(change_url(review), review_form(review, _submit="Submit"))
         assert response.status_code == 302
         review.refresh_from_db()
         assert review.status == Status.IN_REVIEW and review.updated_by == writer
 
     def test_cannot_publish_through_the_change_form(self, writer_client):
         review = factories.DraftReviewFactory()
-        response = writer_client.post(change_url(review), review_form(review, status=Status.PUBLISHED))
+        response = writer_client.post(change_url(review), review_form(review, _publish="Publish"))
         assert response.status_code == 200
         assert "Only an editor can publish" in response.content.decode()
+        assert 'name="_publish"' not in writer_client.get(change_url(review)).content.decode()
         assert Review.objects.get(pk=review.pk).status == Status.DRAFT
 
     def test_cannot_schedule_through_the_add_form(self, writer_client):
@@ -57,13 +59,12 @@ class TestWriter:
             show=factories.LiveShowFactory(), critic=factories.LivePersonFactory(), slug=""
         )
         tomorrow = timezone.localtime() + timedelta(days=1)
-        data = review_form(template, status=Status.PUBLISHED, headline="Sneaked in",
+        data = review_form(template, _publish="Publish", headline="Sneaked in",
                            published_at_0=tomorrow.strftime("%d/%m/%Y"), published_at_1="09:00:00")
         response = writer_client.post(reverse("admin:reviews_review_add"), data)
         assert response.status_code == 200
-        assert response.context["adminform"].form.errors == {
-            "status": ["Only an editor can publish or schedule. Save it as a draft or submit it for review."]
-        }
+        assert response.context["adminform"].form.errors == {"__all__": [
+            "Only an editor can publish, schedule, unpublish or send back. Save a draft or submit it for review."]}
         assert not Review.objects.filter(headline="Sneaked in").exists()
 
     def test_cannot_publish_or_unpublish_by_admin_action(self, writer_client):
@@ -73,11 +74,14 @@ class TestWriter:
         assert Review.objects.get(pk=draft.pk).status == Status.DRAFT
         assert Review.objects.get(pk=live.pk).is_live
 
-    def test_cannot_edit_or_delete_a_live_review(self, writer_client):
-        live = factories.LiveReviewFactory()
-        response = writer_client.post(change_url(live), review_form(live, headline="Vandalised", status=Status.DRAFT))
-        assert response.status_code == 403
-        assert Review.objects.get(pk=live.pk).headline != "Vandalised"
+    def test_edits_a_live_review_as_a_working_copy_but_cannot_delete_it(self, writer_client, client):
+        live = factories.LiveReviewFactory(headline="As published")
+        response = writer_client.post(change_url(live), review_form(live, headline="As the writer fixed it",
+                                                                    _submit="Submit"))
+        assert response.status_code == 302
+        stored = Review.objects.get(pk=live.pk)
+        assert stored.headline == "As published" and stored.pending_changes == "in_review"
+        assert "As published" in client.get(live.get_absolute_url()).content.decode()
         delete = writer_client.post(reverse("admin:reviews_review_delete", args=[live.pk]), {"post": "yes"})
         assert delete.status_code == 403
         assert Review.objects.filter(pk=live.pk).exists()
@@ -99,15 +103,15 @@ class TestWriter:
         show.refresh_from_db()
         assert show.status == Status.DRAFT
 
-    def test_save_model_refuses_even_if_the_form_is_bypassed(self, rf, writer):
+    def test_the_service_refuses_even_if_the_form_is_bypassed(self, rf, writer):
         from django.contrib.admin.sites import site
 
         draft = factories.DraftReviewFactory()
-        draft.status = Status.PUBLISHED
-        request = rf.post("/")
+        request = rf.post("/", {"_publish": "Publish"})
         request.user = writer
+        form = SimpleNamespace(cleaned_data={}, button="_publish")
         with pytest.raises(PermissionDenied):
-            site._registry[Review].save_model(request, draft, form=None, change=True)
+            site._registry[Review].press(request, form, draft, None)
         assert Review.objects.get(pk=draft.pk).status == Status.DRAFT
 
 
@@ -115,7 +119,7 @@ class TestWriter:
 class TestEditor:
     def test_publishes_with_the_change_form_and_time_defaults_to_now(self, editor_client, editor):
         review = factories.DraftReviewFactory()
-        response = editor_client.post(change_url(review), review_form(review, status=Status.PUBLISHED))
+        response = editor_client.post(change_url(review), review_form(review, _publish="Publish"))
         assert response.status_code == 302
         review.refresh_from_db()
         assert review.is_live and review.updated_by == editor
@@ -125,7 +129,7 @@ class TestEditor:
         review = factories.DraftReviewFactory()
         later = timezone.localtime() + timedelta(days=3)
         editor_client.post(change_url(review), review_form(
-            review, status=Status.PUBLISHED,
+            review, _publish="Publish",
             published_at_0=later.strftime("%d/%m/%Y"), published_at_1=later.strftime("%H:%M:%S"),
         ))
         review.refresh_from_db()
@@ -144,7 +148,7 @@ class TestEditor:
     def test_a_review_never_goes_live_before_its_show(self, editor_client):
         draft_show = factories.DraftShowFactory(title="Not Yet Announced")
         review = factories.DraftReviewFactory(show=draft_show)
-        response = editor_client.post(change_url(review), review_form(review, status=Status.PUBLISHED))
+        response = editor_client.post(change_url(review), review_form(review, _publish="Publish"))
         assert response.status_code == 200
         assert "Publish the show “Not Yet Announced” first" in response.content.decode()
         response = action(editor_client, "publish", review)
@@ -157,7 +161,7 @@ class TestEditor:
 
     def test_writer_submission_reaches_the_editor(self, writer, editor):
         draft = factories.DraftReviewFactory()
-        workflow.submit_for_review(draft, by=writer)
+        workflow.submit(draft, by=writer)
         workflow.publish(draft, by=editor)
         assert Review.objects.get(pk=draft.pk).is_live
 

@@ -10,6 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from magazine import workflow
+from magazine.models import Revision
 from magazine.pictures import CROPS
 from reviews.models import Review
 from tests import factories
@@ -49,11 +51,12 @@ def png_bomb() -> bytes:
 def upload_review(client, review, name: str, content: bytes, **fields):
     data = {
         "show": review.show_id, "critic": review.critic_id, "headline": review.headline, "slug": review.slug,
-        "standfirst": "", "body": review.body, "rating": "", "tags": "", "status": review.status,
+        "standfirst": "", "body": review.body, "rating": "", "tags": "", "_publish": "Publish",
         "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS,
         "image_alt": "A dancer mid-leap.", "image": SimpleUploadedFile(name, content), **fields,
     }
-    return client.post(reverse("admin:reviews_review_change", args=[review.pk]), data)
+    with factories.committing():  # renditions are made after the commit
+        return client.post(reverse("admin:reviews_review_change", args=[review.pk]), data)
 
 
 BAD_FILES = {
@@ -153,10 +156,11 @@ def test_every_crop_keeps_the_focal_point(editor_client, media):
     buffer = io.BytesIO()
     source.save(buffer, "PNG")
     person = factories.LivePersonFactory()
-    data = {"name": person.name, "slug": person.slug, "bio": "", "tags": "", "status": person.status,
+    data = {"name": person.name, "slug": person.slug, "bio": "", "tags": "", "_publish": "Publish",
             "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS, "image_alt": "A red square.",
             "image": SimpleUploadedFile("p.png", buffer.getvalue()), "image_focus_x": "0.896", "image_focus_y": "0.5"}
-    editor_client.post(reverse("admin:people_person_change", args=[person.pk]), data)
+    with factories.committing():
+        editor_client.post(reverse("admin:people_person_change", args=[person.pk]), data)
     person.refresh_from_db()
     for crop in ("square", "social"):
         largest = person.image_renditions["crops"][crop]["sizes"][-1]
@@ -192,13 +196,23 @@ def test_pages_feeds_and_previews_use_the_renditions(editor_client, client, medi
 
 
 @pytest.mark.django_db
-def test_replacing_a_picture_removes_the_old_files(editor_client, media):
+def test_replacing_a_picture_removes_its_renditions_and_restoring_it_makes_them_again(editor_client, editor, media):
     review = factories.LiveReviewFactory()
     upload_review(editor_client, review, "one.jpg", jpeg())
-    first = set(stored_files(media))
+    review.refresh_from_db()
+    first_source, first = review.image.name, {p for p in stored_files(media) if "renditions" in p.parts}
     upload_review(editor_client, review, "two.jpg", jpeg(colour="black"))
-    second = set(stored_files(media))
+    second = {p for p in stored_files(media) if "renditions" in p.parts}
     assert first and second and not first & second
+    assert (media / first_source).exists()  # a revision names it
+    older = next(r for r in Revision.of(review).order_by("version") if r.data.get("image") == first_source)
+    editor_client.post(reverse("admin:reviews_review_restore", args=[review.pk, older.pk]))
+    with factories.committing():
+        workflow.publish(review, by=editor)
+    review.refresh_from_db()
+    assert review.image.name == first_source
+    largest = review.picture("full").largest
+    assert (media / largest["path"]).exists()
 
 
 def test_media_go_to_object_storage_when_a_bucket_is_named():
