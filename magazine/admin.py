@@ -130,7 +130,7 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
             if obj is not None and obj.is_live:
                 publishing += ["changes_at", "correction"]
             may_depend = self.model.dependencies is not EditorialModel.dependencies
-            if may_depend and (obj is None or obj.unpublished_dependencies()):
+            if may_depend and (obj is None or obj.waiting_dependencies()):
                 publishing.append("with_dependencies")
         return [
             *self.fieldsets,
@@ -167,9 +167,10 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
                     self.fields["changes_at"].help_text += f" {time_zone_note()}"
                     label_split_widget(self.fields["changes_at"], "Publish the changes at")
                 if "with_dependencies" in self.fields and self.instance.pk:
-                    waiting = ", ".join(f"the {d._meta.verbose_name} “{d}”"
-                                        for d in self.instance.unpublished_dependencies())
-                    self.fields["with_dependencies"].help_text = f"Not published yet: {waiting}."
+                    waiting = ", ".join(f"the {d._meta.verbose_name} “{d}” ({d.state.label.lower()})"
+                                        for d in self.instance.waiting_dependencies())
+                    self.fields["with_dependencies"].help_text = (
+                        f"Not live yet: {waiting}. Ticked, they are published (or brought forward) with it.")
 
             def clean(self):
                 cleaned = super().clean()
@@ -218,6 +219,7 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
         """Write what the form and its inlines edit: into the rows of an unpublished item (None), or
         into a published item's working copy (returned, for the button's service to keep)."""
         if change and form.instance.has_working_copy:
+            form.kept_in_working_copy = True
             return self.working_data(request, form, formsets)
         super().save_related(request, form, formsets, change)
         return None
@@ -239,7 +241,7 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
         return data
 
     def construct_change_message(self, request, form, formsets, add=False):
-        if not add and form.instance.has_working_copy:
+        if getattr(form, "kept_in_working_copy", False):
             formsets = []  # kept in the working copy, not saved as rows
         return super().construct_change_message(request, form, formsets, add)
 
@@ -253,7 +255,8 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
         """The button's service; what it did is said to the editor by ``response_change``."""
         note, user, button = form.cleaned_data.get("note", ""), request.user, form.button or workflow.SAVE_DRAFT
         if button == workflow.PUBLISH:
-            at = form.cleaned_data.get("changes_at") if item.is_live else form.cleaned_data.get("published_at")
+            live = type(item)._default_manager.filter(pk=item.pk).live().exists()  # as stored, not as edited
+            at = form.cleaned_data.get("changes_at") if live else form.cleaned_data.get("published_at")
             workflow.publish(item, by=user, at=at, note=note, data=data,
                              correction=form.cleaned_data.get("correction", ""),
                              with_dependencies=bool(form.cleaned_data.get("with_dependencies")))

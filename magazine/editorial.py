@@ -6,8 +6,9 @@ by the database when a query runs (``Now()``), so a scheduled item goes live on
 its minute with no cron job and no worker.
 """
 
+from datetime import datetime
+
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Now
 from django.urls import reverse
@@ -119,13 +120,6 @@ class EditorialModel(SluggedModel):
             )
         ]
 
-    def clean(self):
-        super().clean()
-        if self.status == Status.PUBLISHED:
-            blockers = self.publish_blockers()
-            if blockers:
-                raise ValidationError({"status": blockers})
-
     def save(self, *args, **kwargs):
         if self.pk:
             self.version += 1  # an open form that loaded an older version can no longer save over this one
@@ -144,8 +138,9 @@ class EditorialModel(SluggedModel):
         """What readers need live before this item (a review's show); published with it when the editor agrees."""
         return []
 
-    def unpublished_dependencies(self) -> list["EditorialModel"]:
-        return [item for item in self.dependencies() if item.status != Status.PUBLISHED]
+    def waiting_dependencies(self) -> list["EditorialModel"]:
+        """What it needs that readers cannot see yet: drafts, items in review, scheduled items."""
+        return [item for item in self.dependencies() if not item.is_live]
 
     def publish_blockers(self) -> list[str]:
         """Why this item cannot be published yet; a subclass names what it depends on."""
@@ -163,6 +158,11 @@ class EditorialModel(SluggedModel):
     def last_changed(self):
         """When readers last saw something new: the later of the last edit and the publication."""
         return max(filter(None, [self.updated_at, self.published_at]))
+
+    @property
+    def correction_notes(self) -> list[dict]:
+        """The public corrections published with changes, oldest first: ``{"at": datetime, "note": str}``."""
+        return [{"at": datetime.fromisoformat(c["at"]), "note": c["note"]} for c in self.corrections or []]
 
     @property
     def has_working_copy(self) -> bool:

@@ -2,7 +2,7 @@
 
 import re
 
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc3339_date
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -14,12 +14,16 @@ def xml_text(value) -> str:
 
 class FullContentRssFeed(Rss201rev2Feed):
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:content": "http://purl.org/rss/1.0/modules/content/"}
+        return {**super().rss_attributes(), "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+                "xmlns:dcterms": "http://purl.org/dc/terms/"}
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         if item.get("content_html"):
             handler.addQuickElement("content:encoded", item["content_html"])
+        updated, published = item.get("updateddate"), item.get("pubdate")
+        if updated and published and updated > published:  # RSS 2.0 has no update date of its own
+            handler.addQuickElement("dcterms:modified", rfc3339_date(updated))
 
 
 class FullContentAtomFeed(Atom1Feed):

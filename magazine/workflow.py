@@ -80,6 +80,13 @@ def locked(item: EditorialModel, button: str, by) -> EditorialModel:
     return stored
 
 
+def check_publishable(item: EditorialModel) -> None:
+    """What the item depends on (a review's show) must be live by its publication time."""
+    blockers = item.publish_blockers()
+    if blockers:
+        raise ValidationError(blockers, code="blocked")
+
+
 def sync(item: EditorialModel, stored: EditorialModel) -> EditorialModel:
     """Bring the caller's instance up to date with the row the service wrote."""
     for field in type(item)._meta.concrete_fields:
@@ -171,10 +178,13 @@ def publish(item: EditorialModel, *, by, at: datetime | None = None, note: str =
     else:
         stored.status, stored.published_at = Status.PUBLISHED, at or stored.published_at or now
     if with_dependencies:
-        for dependency in stored.unpublished_dependencies():
-            publish(dependency, by=by, at=stored.published_at, note=f"published with “{stored}”")
+        for dependency in stored.waiting_dependencies():
+            if dependency.status != Status.PUBLISHED:
+                publish(dependency, by=by, at=stored.published_at, note=f"published with “{stored}”")
+            elif dependency.published_at > stored.published_at:
+                reschedule(dependency, by=by, at=stored.published_at, note=f"brought forward with “{stored}”")
     stored.pending_changes, stored.updated_by = Changes.NONE, by
-    stored.clean()  # what the item depends on (a review's show) must allow it
+    check_publishable(stored)
     stored.save()
     record(stored, by=by)
     action = AuditEntry.Action.SCHEDULE if stored.published_at > now else AuditEntry.Action.PUBLISH
@@ -223,7 +233,7 @@ def reschedule(item: EditorialModel, *, by, at: datetime, note: str = "") -> Edi
     if stored.status != Status.PUBLISHED:
         return publish(item, by=by, at=at, note=note)
     stored.published_at, stored.updated_by = at, by
-    stored.clean()
+    check_publishable(stored)
     stored.save(update_fields=["published_at", "updated_by", "updated_at"])
     action = AuditEntry.Action.SCHEDULE if at > timezone.now() else AuditEntry.Action.PUBLISH
     return moved(stored, item, by=by, action=action, note=note, public=True)

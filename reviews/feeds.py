@@ -5,7 +5,9 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
+from django.utils.html import escape
 from django.utils.text import Truncator
+from django.utils.timezone import localdate
 from taggit.models import Tag
 
 from magazine.feedgenerators import FullContentAtomFeed, FullContentRssFeed, xml_text
@@ -15,6 +17,11 @@ from reviews.models import Review
 from shows.models import Show
 
 FEED_SIZE = 30
+
+
+def day_month_year(moment) -> str:
+    day = localdate(moment)
+    return f"{day.day} {day:%B %Y}"
 
 
 class LatestReviewsFeed(Feed):
@@ -52,7 +59,10 @@ class LatestReviewsFeed(Feed):
         return xml_text(review.standfirst or Truncator(next(iter(review.paragraphs()), "")).words(60))
 
     def item_extra_kwargs(self, review):
-        return {"content_html": xml_text(review.body_html(absolute=self.request.build_absolute_uri))}
+        html = review.body_html(absolute=self.request.build_absolute_uri)
+        corrections = "".join(f"<p><strong>Updated {day_month_year(c['at'])}:</strong> {escape(c['note'])}</p>"
+                              for c in review.correction_notes)
+        return {"content_html": xml_text(html + corrections)}
 
     def item_author_name(self, review):
         return xml_text(review.critic.name) if review.critic else None

@@ -63,15 +63,15 @@ def test_editor_uploads_a_still_and_clicks_its_focal_point(live_server, page, et
     page.click("input[type=submit]")
     page.set_input_files("#id_image", str(still))
     page.fill("#id_image_alt", "A navy night sky.")
-    page.click("input[name=_continue]")
-    assert "was changed successfully" in page.inner_text(".messagelist")
+    page.click("input[name=_publish]")
+    assert "was published" in page.inner_text(".messagelist")
     picture = page.locator("[data-focal-point] img")
     box = picture.bounding_box()
     picture.click(position={"x": box["width"] * 0.8, "y": box["height"] * 0.25})
     assert abs(float(page.input_value("#id_image_focus_x")) - 0.8) < 0.02
     assert abs(float(page.input_value("#id_image_focus_y")) - 0.25) < 0.02
     screenshot(page, "admin-focal-point")
-    page.click("input[name=_continue]")
+    page.click("input[name=_publish]")
     etoile.refresh_from_db()
     assert etoile.image_renditions["focus"] == [round(etoile.image_focus_x, 3), round(etoile.image_focus_y, 3)]
     assert abs(etoile.image_focus_x - 0.8) < 0.02

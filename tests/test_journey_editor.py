@@ -89,10 +89,10 @@ def test_a_review_from_import_to_unpublish(live_server, new_page, page_cache_on)
     review = Review.objects.get()
     assert desk.url == f"{base}/admin/reviews/review/{review.pk}/change/"
     desk.fill("#id_standfirst", STANDFIRST)
-    desk.select_option("#id_status", label="In review")
+    assert desk.locator("input[name=_publish]").count() == 0  # a writer is offered no publish button
     desk.fill("#id_note", NOTE)
-    desk.click("input[name=_save]")
-    assert "was changed successfully" in desk.inner_text(".messagelist")
+    desk.click("input[name=_submit]")
+    assert "was submitted for review" in desk.inner_text(".messagelist")
     review.refresh_from_db()
     assert (review.state, review.standfirst) == (State.IN_REVIEW, STANDFIRST)
     assert AuditEntry.of(review).get(action=AuditEntry.Action.SUBMIT).note == NOTE
@@ -113,23 +113,24 @@ def test_a_review_from_import_to_unpublish(live_server, new_page, page_cache_on)
     screenshot(preview, "journey-editor-preview")
     preview.close()
 
-    # A review goes live with its show, never before it: the editor publishes the show and two people.
-    assert "1 show published" in run_action(desk, f"{base}/admin/shows/show/", ["Harbour Lights"],
-                                            "Publish selected now (or at their scheduled time)")
-    assert "2 people published" in run_action(desk, f"{base}/admin/people/person/",
-                                              ["Ines Farrow-Baptiste", "Joaquim de Sá"],
-                                              "Publish selected now (or at their scheduled time)")
-
-    # Scheduled for tomorrow morning: not on the home page, not at its address.
+    # A review goes live with its show, never before it: one confirmation publishes the show and people with it.
     change_url = f"{base}/admin/reviews/review/{review.pk}/change/"
     desk.goto(change_url)
-    desk.select_option("#id_status", label="Published")
     desk.fill("#id_published_at_0", form_date(timezone.localdate() + timedelta(days=1)))
     desk.fill("#id_published_at_1", "09:00:00")
-    desk.click("input[name=_continue]")
-    assert "was changed successfully" in desk.inner_text(".messagelist")
+    desk.click("input[name=_publish]")
+    assert "Publish the show “Harbour Lights” first" in desk.inner_text("#content-main")
+    assert "Harbour Lights" in desk.inner_text(".field-with_dependencies")
+    desk.check("#id_with_dependencies")
+    desk.click("input[name=_publish]")
+    screenshot(desk, "journey-editor-scheduled-with-its-show")
+    assert "was scheduled for" in desk.inner_text("#content-start, .messagelist, #content-main")
     review.refresh_from_db()
-    assert review.state == State.SCHEDULED
+    assert review.state == State.SCHEDULED and review.show.state == State.SCHEDULED
+    assert {p.name: p.state for p in Person.objects.filter(name__in=["Ines Farrow-Baptiste", "Joaquim de Sá"])} \
+        == {"Ines Farrow-Baptiste": State.SCHEDULED, "Joaquim de Sá": State.SCHEDULED}
+
+    # Scheduled for tomorrow morning: not on the home page, not at its address.
     desk.goto(f"{base}/")
     assert HEADLINE not in desk.inner_text("main")
     reader = new_page()
@@ -141,10 +142,12 @@ def test_a_review_from_import_to_unpublish(live_server, new_page, page_cache_on)
     desk.goto(change_url)
     desk.locator(".field-published_at").get_by_role("link", name="Today").click()
     desk.locator(".field-published_at").get_by_role("link", name="Now").click()
-    desk.click("input[name=_continue]")
-    assert "was changed successfully" in desk.inner_text(".messagelist")
+    desk.check("#id_with_dependencies")  # the show and people were scheduled for tomorrow: brought forward
+    desk.click("input[name=_publish]")
+    screenshot(desk, "journey-editor-published-with-its-show")
+    assert "was published" in desk.inner_text(".messagelist")
     review.refresh_from_db()
-    assert review.state == State.LIVE
+    assert review.state == State.LIVE and review.show.state == State.LIVE
 
     # A reader finds it everywhere: home, its page, its show, its critic, a cast member, its tag,
     # site search and the feed.
