@@ -12,6 +12,7 @@ again until it has paid every debt, so no page cached before an outage-time publ
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,30 +20,36 @@ from django.db.models import Min
 from django.utils import timezone
 
 from magazine import scheduled_changes
+from magazine.models import PageCacheDebt
 from magazine.shared_cache import UNREACHABLE, logger
 
 GENERATION = "page-cache:generation"
 NEXT_PUBLICATION = "page-cache:next-publication:{}"
 NEVER_CACHED = ("/admin/", "/preview/", "/search/", "/media/")
 
-_process = {"trusted": False}  # this process has seen the cache answer, with no debt, since its last failure
+DEBT_CHECK_SECONDS = 1.0  # how long a process that saw no outage may go without asking the database for debts
+_process = {"trusted": False, "checked": 0.0}  # trusted: seen the cache answer, with no debt, since a failure
 
 
 def settle() -> bool:
-    """Pay what publishes owed the cache while it was unreachable; True once the cache can be trusted."""
-    if _process["trusted"]:
-        return True
-    from magazine.models import PageCacheDebt
+    """Pay what publishes owed the cache while it was unreachable; True once the cache can be trusted.
 
+    A process that saw the cache fail pays before it reads the cache again. One that saw nothing (the
+    outage fell between its requests) still asks the database every DEBT_CHECK_SECONDS."""
+    now = time.monotonic()
+    if _process["trusted"] and now - _process["checked"] < DEBT_CHECK_SECONDS:
+        return True
     owed = list(PageCacheDebt.objects.values_list("pk", flat=True))
     try:
         if owed:
             _move()
         cache.get(GENERATION)
     except UNREACHABLE:
+        _process["trusted"] = False
         return False
-    PageCacheDebt.objects.filter(pk__in=owed).delete()
-    _process["trusted"] = True
+    if owed:
+        PageCacheDebt.objects.filter(pk__in=owed).delete()
+    _process.update(trusted=True, checked=now)
     return True
 
 
@@ -75,8 +82,6 @@ def _move() -> None:
 
 def bump(**kwargs) -> None:
     """Something public changed: every process leaves the old pages behind, now or when the cache is back."""
-    from magazine.models import PageCacheDebt
-
     try:
         _move()
     except UNREACHABLE as error:

@@ -1,0 +1,103 @@
+"""Real servers for the fault tests: a Redis of the test's own, and the site under gunicorn with two workers."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.status == 200, url
+        return response.read().decode()
+
+
+def wait_for(check, what: str, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{what} did not come up within {seconds} s")
+
+
+class Redis:
+    """A redis-server on a spare port that keeps its data in ``folder`` across a stop and a start, as a
+    production Redis with snapshots does: pages cached before an outage come back with it."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.port, self.process = folder, free_port(), None
+        folder.mkdir(parents=True, exist_ok=True)
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
+             "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(self.answers, "redis-server")
+
+    def answers(self) -> bool:
+        with socket.create_connection(("127.0.0.1", self.port), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+
+    def keys(self, pattern: str) -> list[str]:
+        found = subprocess.run(["redis-cli", "-p", str(self.port), "--scan", "--pattern", pattern],
+                               capture_output=True, text=True, timeout=10, check=True)
+        return found.stdout.split()
+
+    def stop(self) -> None:
+        """Snapshot to disk, then stop: the port refuses connections until ``start``."""
+        subprocess.run(["redis-cli", "-p", str(self.port), "shutdown", "save"], capture_output=True, timeout=10)
+        self.process.wait(timeout=10)
+
+
+class Site:
+    """The magazine on a SQLite file, served by gunicorn with two workers sharing ``redis_url``."""
+
+    def __init__(self, folder: Path, redis_url: str):
+        self.env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}", "REDIS_URL": redis_url,
+                    "PAGE_CACHE_SECONDS": "300", "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+                    "MEDIA_ROOT": str(folder / "media"), "DJANGO_DEBUG": "1"}
+        self.env.pop("CACHE_URL", None)
+        self.port, self.server = free_port(), None
+
+    def manage(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([*MANAGE, *args], env=self.env, check=True, cwd=ROOT, capture_output=True, text=True)
+
+    def python(self, code: str) -> str:
+        return self.manage("shell", "--no-imports", "--verbosity", "0", "-c", code).stdout
+
+    def url(self, path: str = "/") -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def start(self, reviews: int = 6) -> None:
+        self.manage("migrate", "--verbosity", "0")
+        self.manage("seed_bench", "--reviews", str(reviews))
+        self.server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "magazine.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{self.port}"],
+            env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(lambda: fetch(self.url()), "gunicorn")
+
+    def stop(self) -> None:
+        if self.server:
+            self.server.terminate()
+            self.server.wait(timeout=10)
