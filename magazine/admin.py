@@ -97,7 +97,7 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
     """Status column and filter, the workflow's buttons, working copies, and the record of who."""
 
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
-    list_filter = [StateFilter]
+    list_filter = [StateFilter, "pending_changes"]
     date_hierarchy = "published_at"
     actions = ["submit_for_review", "publish", "unpublish"]
     list_per_page = 50

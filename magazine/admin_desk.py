@@ -37,7 +37,9 @@ def queue_view(request):
     for model in EDITORIAL_MODELS:
         for item in model.objects.waiting_for_an_editor().select_related("updated_by"):
             submitted = AuditEntry.of(item).filter(action=AuditEntry.Action.SUBMIT).first()
-            rows.append({"item": item, "kind": model._meta.verbose_name, "url": change_url(item),
+            kind = f"changes to a published {model._meta.verbose_name}" if item.pending_changes \
+                else model._meta.verbose_name
+            rows.append({"item": item, "kind": kind, "url": change_url(item),
                          "submitted": submitted, "since": submitted.created_at if submitted else item.updated_at})
     rows.sort(key=lambda row: row["since"])
     context = {**admin.site.each_context(request), "title": "Review queue", "rows": rows}

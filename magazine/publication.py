@@ -52,7 +52,7 @@ def changed(item, *, public: bool) -> None:
     transaction.on_commit(batch.run)
 
 
-def removed(*, public: bool) -> None:
-    """Something was deleted: nothing to refresh, but readers may have seen it."""
+def changed_in_bulk(*, public: bool) -> None:
+    """Rows changed that no one item stands for (a delete, a rescan of every review, a demo load)."""
     if public:
         transaction.on_commit(lambda: public_change.send(sender=AfterCommit, items=[]))

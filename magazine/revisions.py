@@ -62,7 +62,7 @@ def as_text(value) -> str:
         return f"{value['name']}, {value['role']}" + (f" ({value['character']})" if value.get("character") else "")
     if isinstance(value, list):
         return "\n".join(as_text(v) for v in value)
-    return "" if value is None else str(value)
+    return "" if value is None else str(value).replace("\r\n", "\n").replace("\r", "\n")  # as browsers send it
 
 
 def diff(model, old: dict, new: dict) -> list[tuple[str, str]]:

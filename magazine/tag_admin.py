@@ -4,6 +4,8 @@ import taggit.admin  # noqa: F401  (registers taggit's TagAdmin, which this repl
 from django.contrib import admin
 from taggit.models import Tag
 
+from magazine import publication
+
 admin.site.unregister(Tag)
 
 
@@ -13,3 +15,11 @@ class TagAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     ordering = ["name"]
     actions = None
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        publication.changed_in_bulk(public=True)  # tag pages and every page that lists the tag
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        publication.changed_in_bulk(public=True)

@@ -257,4 +257,4 @@ def restore(item: EditorialModel, revision: Revision, *, by) -> EditorialModel:
 @transaction.atomic
 def deleted(item: EditorialModel) -> None:
     """After an item is deleted: readers may have seen it."""
-    publication.removed(public=item.status == Status.PUBLISHED)
+    publication.changed_in_bulk(public=item.status == Status.PUBLISHED)

@@ -8,5 +8,5 @@ from people.models import Person
 class PersonAdmin(EditorialAdmin):
     fieldsets = [(None, {"fields": ["name", "slug", "bio", "tags"]}), ("Headshot", {"fields": PICTURE_FIELDS})]
     list_display = ["name", "state_badge", "published_at", "updated_at", "updated_by"]
-    list_filter = [StateFilter, "tags"]
+    list_filter = [StateFilter, "pending_changes", "tags"]
     search_fields = ["name", "slug"]

@@ -73,7 +73,7 @@ class ReviewAdmin(EditorialAdmin):
         ("Hero still", {"fields": PICTURE_FIELDS}),
     ]
     list_display = ["headline", "show", "critic", "rating", "state_badge", "published_at", "updated_by"]
-    list_filter = [StateFilter, ("show", admin.RelatedOnlyFieldListFilter), "tags", "featured"]
+    list_filter = [StateFilter, "pending_changes", ("show", admin.RelatedOnlyFieldListFilter), "tags", "featured"]
     list_select_related = ["show", "critic", "updated_by"]
     search_fields = ["headline", "standfirst", "show__title", "critic__name"]
     autocomplete_fields = ["show", "critic"]

@@ -26,7 +26,7 @@ class ShowAdmin(EditorialAdmin):
     ]
     inlines = [CreditInline]
     list_display = ["title", "kind", "years", "state_badge", "published_at", "updated_at"]
-    list_filter = [StateFilter, "kind", "tags"]
+    list_filter = [StateFilter, "pending_changes", "kind", "tags"]
     search_fields = ["title", "slug", "distributor"]
     list_select_related = []
 

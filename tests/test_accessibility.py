@@ -4,6 +4,7 @@ no violation of impact "serious" or "critical"."""
 import pytest
 from django.utils import timezone
 
+from magazine import workflow, working_copy
 from reviews.models import Review
 from tests import axe, factories
 from tests.browser import DESKTOP, PHONE, log_in
@@ -33,6 +34,8 @@ def public_pages(review: Review) -> dict[str, tuple[str, int]]:
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_public_pages_have_no_serious_violations(live_server, new_page, demo_magazine, viewport):
     review = Review.objects.live().get(show__title="ÉTOILE")
+    Review.objects.filter(pk=review.pk).update(corrections=[  # the review page with its corrections line
+        {"at": "2026-03-03T09:00:00+00:00", "note": "An earlier version misnamed the choreographer."}])
     page = new_page(viewport, bypass_csp=True)
     found = []
     for name, (path, status) in public_pages(review).items():
@@ -46,10 +49,12 @@ def test_admin_pages_have_no_serious_violations(live_server, new_page, demo_maga
     review = Review.objects.live().get(show__title="ÉTOILE")  # its change form lists the body's mentions
     scheduled, waiting = Review.objects.scheduled().get(), Review.objects.in_review().get()
     month = f"{timezone.localtime(scheduled.published_at):%Y-%m}"  # a month with a reschedule form in it
+    workflow.save_draft(review, by=None, data={**working_copy.content_of(review), "headline": "A new headline"})
     pages = {  # each page, and something it must be showing while axe looks at it
-        f"/admin/reviews/review/{review.pk}/change/": "People and shows the body names",
+        f"/admin/reviews/review/{review.pk}/change/": "Live, with unpublished changes",
+        f"/admin/reviews/review/{scheduled.pk}/change/": "People and shows the body names",
         "/admin/reviews/review/import/": "Review in house style",
-        f"/admin/reviews/review/{review.pk}/revisions/": "Restore as draft",
+        f"/admin/reviews/review/{review.pk}/revisions/": "Restore as the working copy",
         "/admin/queue/": waiting.headline,
         f"/admin/calendar/?month={month}": "Reschedule",
     }

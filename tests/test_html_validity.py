@@ -39,6 +39,8 @@ def build_magazine():
         headline="It’s “quiet” & <b>slow</b>, O'Rourke says",
         standfirst="ÉTOILE: a ‘ballet’ film — with <script>alert(1)</script> in its standfirst.",
         body="First “paragraph” & more.\nO'Rourke’s <em>second</em> paragraph.",
+        corrections=[{"at": "2026-03-03T09:00:00+00:00",
+                      "note": "An earlier version said <b>2024</b> & “misnamed” her."}],
     )
     review.tags.add(*TRICKY_TAGS)
     show.tags.add(TRICKY_TAGS[1])

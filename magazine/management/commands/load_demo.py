@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from magazine import demo_content as demo
-from magazine import demo_pictures
+from magazine import demo_pictures, publication
 from magazine.editorial import Status
 from magazine.pictures import clean_upload
 from people.models import Person
@@ -60,6 +60,7 @@ class Command(BaseCommand):
                 refresh_mentions(review)
         if not options["no_pictures"]:
             self.pictures(reviews, shows.values(), {review.critic for review in reviews if review.critic})
+        publication.changed_in_bulk(public=True)
         self.summary()
 
     def account(self, spec):

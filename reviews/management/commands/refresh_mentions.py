@@ -6,6 +6,7 @@ so that older reviews link them too. An editor's “not this one” is kept.
 
 from django.core.management.base import BaseCommand
 
+from magazine import publication
 from magazine.progress import Progress
 from reviews.mentions import refresh_mentions
 from reviews.models import Review
@@ -21,4 +22,5 @@ class Command(BaseCommand):
         for review in Review.objects.order_by("pk").iterator(chunk_size=500):
             found += len(refresh_mentions(review))
             progress.advance(1)
+        publication.changed_in_bulk(public=True)  # live pages link what was found
         self.stdout.write(f"{total} reviews scanned; {found} mentions.")
