@@ -71,7 +71,7 @@ class WorkingCopyInline:
     working_copy_key = ""
 
     def working_rows_of(self, obj) -> list[dict] | None:
-        if obj is None or not obj.pk or not obj.has_working_copy:
+        if obj is None or not obj.pk or not obj.edited_in_working_copy:
             return None
         return working_copy.content_of(obj).get(self.working_copy_key, [])
 
@@ -156,7 +156,7 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
         class WorkflowForm(form_class):
             def __init__(self, *args, instance=None, **kwargs):
                 working = None
-                if instance is not None and instance.pk and instance.has_working_copy:
+                if instance is not None and instance.pk and instance.edited_in_working_copy:
                     working = working_copy.content_of(instance)  # the form edits the working copy
                     working_copy.overlay(instance, working)
                 super().__init__(*args, instance=instance, **kwargs)
@@ -204,7 +204,7 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
         return kwargs
 
     def save_model(self, request, obj, form, change):
-        if change and obj.has_working_copy:
+        if change and obj.edited_in_working_copy:
             return  # a published item's row is what readers see: the edit becomes its working copy
         if not change:
             obj.created_by = request.user
@@ -218,7 +218,7 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
     def save_content(self, request, form, formsets, change) -> dict | None:
         """Write what the form and its inlines edit: into the rows of an unpublished item (None), or
         into a published item's working copy (returned, for the button's service to keep)."""
-        if change and form.instance.has_working_copy:
+        if change and form.instance.edited_in_working_copy:
             form.kept_in_working_copy = True
             return self.working_data(request, form, formsets)
         super().save_related(request, form, formsets, change)
@@ -281,7 +281,7 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
             done = "changes scheduled; readers see the live version until then"
         elif button == workflow.PUBLISH and obj.state == State.SCHEDULED:
             done = f"scheduled for {timezone.localtime(obj.published_at):%d %b %Y, %H:%M}"
-        elif obj.has_working_copy and button in (workflow.SAVE_DRAFT, workflow.SUBMIT, workflow.SEND_BACK):
+        elif obj.edited_in_working_copy and button in (workflow.SAVE_DRAFT, workflow.SUBMIT, workflow.SEND_BACK):
             done += "; readers still see the live version until an editor publishes the changes"
         self.message_user(request, f"The {obj._meta.verbose_name} “{obj}” was {done}.", messages.SUCCESS)
         return redirect(reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]))
@@ -290,7 +290,7 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
         context["workflow_buttons"] = [
             (name, self.button_label(name, obj)) for name in workflow.buttons(request.user, obj, self.model)
             if context.get("has_change_permission", True) or add]
-        if obj is not None and obj.has_working_copy:
+        if obj is not None and obj.edited_in_working_copy:
             context["working_copy"] = self.working_copy_panel(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 

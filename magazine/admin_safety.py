@@ -145,7 +145,8 @@ class EditorialSafetyMixin:
             raise PermissionDenied
         revision = get_object_or_404(Revision.of(item), pk=revision_id)
         workflow.restore(item, revision, by=request.user)
-        note = " Readers keep seeing the live version until an editor publishes it." if item.has_working_copy else ""
+        note = " Readers keep seeing the published version until an editor publishes it." \
+            if item.edited_in_working_copy else ""
         self.message_user(request, f"Version {revision.version} restored as the working copy.{note}", messages.SUCCESS)
         return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[item.pk]))
 

@@ -165,7 +165,7 @@ class EditorialModel(SluggedModel):
         return [{"at": datetime.fromisoformat(c["at"]), "note": c["note"]} for c in self.corrections or []]
 
     @property
-    def has_working_copy(self) -> bool:
+    def edited_in_working_copy(self) -> bool:
         """Edits to a published item go to a working copy; an unpublished item's row is its own draft."""
         return self.status == Status.PUBLISHED
 

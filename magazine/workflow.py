@@ -109,7 +109,7 @@ def save_draft(item: EditorialModel, *, by, data: dict | None = None, note: str 
     """Keep the editor's work. A published item's ``data`` becomes its working copy; readers see nothing new.
     Otherwise the caller has saved the row, and this keeps a revision of it."""
     stored = locked(item, SAVE_DRAFT, by)
-    if stored.has_working_copy:
+    if stored.edited_in_working_copy:
         if data is not None:
             was_scheduled = stored.pending_changes == Changes.SCHEDULED
             changes = Changes.IN_REVIEW if stored.pending_changes == Changes.IN_REVIEW else Changes.DRAFT
@@ -124,17 +124,7 @@ def save_draft(item: EditorialModel, *, by, data: dict | None = None, note: str 
 @transaction.atomic
 def submit(item: EditorialModel, *, by, data: dict | None = None, note: str = "") -> EditorialModel:
     stored = locked(item, SUBMIT, by)
-    if stored.has_working_copy:
-        if data is not None:
-            working_copy.keep(stored, data, by=by, changes=Changes.IN_REVIEW)
-        elif stored.pending_changes:
-            working_copy.mark(stored, Changes.IN_REVIEW)
-        else:
-            raise ValidationError("There are no unpublished changes to submit.", code="nothing_to_submit")
-    else:
-        stored.status, stored.updated_by = Status.IN_REVIEW, by
-        stored.save(update_fields=["status", "updated_by", "updated_at"])
-        record(stored, by=by)
+    review_move(stored, by=by, data=data, to=Status.IN_REVIEW)
     return moved(stored, item, by=by, action=AuditEntry.Action.SUBMIT, note=note, public=False)
 
 
@@ -142,16 +132,22 @@ def submit(item: EditorialModel, *, by, data: dict | None = None, note: str = ""
 def send_back(item: EditorialModel, *, by, data: dict | None = None, note: str = "") -> EditorialModel:
     """An editor returns submitted work to its writer, with what to change."""
     stored = locked(item, SEND_BACK, by)
-    if stored.has_working_copy:
-        if data is not None:
-            working_copy.keep(stored, data, by=by, changes=Changes.DRAFT)
-        else:
-            working_copy.mark(stored, Changes.DRAFT)
-    else:
-        stored.status, stored.updated_by = Status.DRAFT, by
+    review_move(stored, by=by, data=data, to=Status.DRAFT)
+    return moved(stored, item, by=by, action=AuditEntry.Action.SEND_BACK, note=note, public=False)
+
+
+def review_move(stored: EditorialModel, *, by, data: dict | None, to: str) -> None:
+    """Into review or back to draft: a published item's working copy moves, an unpublished item's row does."""
+    if not stored.edited_in_working_copy:
+        stored.status, stored.updated_by = to, by
         stored.save(update_fields=["status", "updated_by", "updated_at"])
         record(stored, by=by)
-    return moved(stored, item, by=by, action=AuditEntry.Action.SEND_BACK, note=note, public=False)
+    elif data is not None:
+        working_copy.keep(stored, data, by=by, changes=to)
+    elif stored.pending_changes:
+        working_copy.mark(stored, to)
+    else:
+        raise ValidationError("There are no unpublished changes to submit.", code="nothing_to_submit")
 
 
 @transaction.atomic
@@ -161,7 +157,7 @@ def publish(item: EditorialModel, *, by, at: datetime | None = None, note: str =
     on a live item a time ahead schedules the change, which goes live on its minute."""
     stored = locked(item, PUBLISH, by)
     now = timezone.now()
-    if stored.has_working_copy:
+    if stored.edited_in_working_copy:
         scheduling = stored.is_live and at and at > now
         if data is not None and scheduling:
             working_copy.keep(stored, data, by=by, changes=Changes.DRAFT)
@@ -243,7 +239,7 @@ def reschedule(item: EditorialModel, *, by, at: datetime, note: str = "") -> Edi
 def restore(item: EditorialModel, revision: Revision, *, by) -> EditorialModel:
     """An old revision becomes the working copy. A live item stays live: restoring never unpublishes."""
     stored = locked(item, SAVE_DRAFT, by)
-    if stored.has_working_copy:
+    if stored.edited_in_working_copy:
         working_copy.keep(stored, revision.data, by=by, changes=Changes.DRAFT)
     else:
         working_copy.apply(stored, revision.data)

@@ -78,7 +78,7 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
         assign(show, show_facts(parsed, title))
         save_checked(show, line=parsed.credits_line)
         changes.append(f"new show {show.title}")
-    content = working_copy.content_of(show) if show.has_working_copy else None
+    content = working_copy.content_of(show) if show.edited_in_working_copy else None
     if content is not None:
         working_copy.overlay(show, content)
     changed = [] if show_created else assign(show, show_facts(parsed, title))
@@ -114,7 +114,7 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
     review_created = review is None
     if review_created:
         review = Review(show=show, headline=headline, created_by=by)
-    content = working_copy.content_of(review) if review.has_working_copy else None
+    content = working_copy.content_of(review) if review.edited_in_working_copy else None
     if content is not None:
         working_copy.overlay(review, content)
     values = {"body": parsed.body}

@@ -81,6 +81,24 @@ def test_a_changed_file_updates_in_place_and_says_what_changed(tmp_path):
 
 
 @pytest.mark.django_db
+def test_a_changed_file_reaches_a_live_review_only_through_its_working_copy(tmp_path):
+    run(ETOILE, "--title", "ÉTOILE", "--publish")
+    review = Review.objects.get()
+    edited = tmp_path / "etoile.txt"
+    text = ETOILE.read_text(encoding="utf-8")
+    first_paragraph = text.split("\n")[0]
+    edited.write_text(text.replace(first_paragraph, first_paragraph + " A sentence added later."), encoding="utf-8")
+    out, _ = run(edited, "--title", "ÉTOILE")
+    stored = Review.objects.get()
+    assert "changed review" in out and stored.body == review.body and stored.pending_changes == "draft"
+    assert "A sentence added later." in working_copy.content_of(stored)["body"]
+    out, _ = run(edited, "--title", "ÉTOILE", "--publish")
+    stored = Review.objects.get()
+    assert "A sentence added later." in stored.body and stored.is_live and not stored.pending_changes
+    assert stored.published_at == review.published_at  # a change, not a new publication
+
+
+@pytest.mark.django_db
 def test_without_publish_everything_new_is_a_draft():
     run(ETOILE, "--title", "ÉTOILE")
     assert not Review.objects.live().exists() and not Show.objects.live().exists()

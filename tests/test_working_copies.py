@@ -197,7 +197,7 @@ def test_one_confirmation_publishes_a_review_with_its_show_and_new_people(editor
     assert review.critic.__class__.objects.get(name="New Critic").is_live
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the groups from the data migration stay
 def test_a_scheduled_change_goes_live_on_its_minute_without_a_job(client):
     review = factories.LiveReviewFactory(headline="Before nine")
     editor = factories.editor()
