@@ -56,7 +56,8 @@ class LatestReviewsFeed(Feed):
         return xml_text(review.headline)
 
     def item_description(self, review):
-        return xml_text(review.standfirst or Truncator(next(iter(review.paragraphs()), "")).words(60))
+        """The excerpt, as HTML (RSS descriptions and Atom html summaries are read as markup): text escaped."""
+        return xml_text(escape(review.standfirst or Truncator(next(iter(review.paragraphs()), "")).words(60)))
 
     def item_extra_kwargs(self, review):
         html = review.body_html(absolute=self.request.build_absolute_uri)

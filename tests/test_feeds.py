@@ -52,7 +52,7 @@ def test_every_feed_parses_and_carries_the_full_review(client, magazine, kind):
         assert "<p>First paragraph’s text — with an em dash.</p>" in content
         assert "<p>Second: &lt;b&gt;not bold&lt;/b&gt; &amp; done.</p>" in content  # text, never markup
         assert "\x07" not in content
-        assert entry.summary.startswith("A standfirst with")
+        assert entry.summary == "A standfirst with &lt;script&gt;alert(1)&lt;/script&gt; &amp; more."  # text
         assert entry.author == "Siobhán O’Rourke"
         assert sorted(tag.term for tag in entry.tags) == ["Amazon Prime Video", "ballet"]
         assert entry.link == "http://testserver" + magazine["review"].get_absolute_url()
@@ -79,6 +79,18 @@ def test_hostile_text_never_breaks_a_feed(client, db):
         entry = read(client, url).entries[0]
         assert entry.title.endswith("</title>&amp;")
         assert "👩🏽‍🎤" in entry.content[0].value
+
+
+@pytest.mark.parametrize("excerpt", [{"standfirst": "<img src=x onerror=alert(1)>"},
+                                     {"standfirst": "", "body": '<a href="JaVaScRiPt:alert(1)">x</a> more words'}])
+def test_an_excerpt_reaches_feed_readers_as_text_never_as_markup(client, db, excerpt):
+    factories.LiveReviewFactory(**excerpt)
+    for url in [reverse("feeds:latest"), reverse("feeds:latest_atom")]:
+        raw = client.get(url).content.decode()
+        summary = re.search(r"<(description|summary[^>]*)>(.*?)</(description|summary)>", raw.split("<item>")[-1]
+                            if "<item>" in raw else raw.split("<entry>")[-1], re.S).group(2)
+        assert "&lt;img" not in summary and "&lt;a href" not in summary  # one escape only would be live markup
+        assert "&amp;lt;" in summary  # escaped as HTML, then as XML: a reader shows the angle brackets as text
 
 
 @pytest.mark.parametrize("factory", [factories.DraftReviewFactory, factories.InReviewReviewFactory,
