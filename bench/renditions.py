@@ -25,7 +25,7 @@ from django.core.files.storage import default_storage  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
-from magazine.pictures import clean_upload, make_renditions  # noqa: E402
+from pictures.renditions import clean_upload, make_renditions  # noqa: E402
 from reviews.models import Review  # noqa: E402
 
 SIZES = {"phone still 4032×3024": (4032, 3024), "camera still 6000×4000": (6000, 4000),

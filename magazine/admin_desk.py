@@ -11,18 +11,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from magazine import workflow
-from magazine.editorial import Status
-from magazine.models import AuditEntry
-from people.models import Person
+from editorial import registry, workflow
+from editorial.models import AuditEntry, Status
 from reviews.models import Review
-from shows.models import Show
-
-EDITORIAL_MODELS = (Review, Show, Person)
 
 
 def require_editor(request) -> None:
-    if not any(workflow.can_publish(request.user, model) for model in EDITORIAL_MODELS):
+    if not any(workflow.can_publish(request.user, model) for model in registry.models()):
         raise PermissionDenied
 
 
@@ -34,7 +29,7 @@ def queue_view(request):
     """Everything in review, oldest submission first, with the writer's note."""
     require_editor(request)
     rows = []
-    for model in EDITORIAL_MODELS:
+    for model in registry.models():
         for item in model.objects.waiting_for_an_editor().select_related("updated_by"):
             submitted = AuditEntry.of(item).filter(action=AuditEntry.Action.SUBMIT).first()
             kind = f"changes to a published {model._meta.verbose_name}" if item.pending_changes \

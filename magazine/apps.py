@@ -8,9 +8,10 @@ class MagazineConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from magazine import page_cache, scheduled_changes, tag_admin  # noqa: F401
+        from editorial import registry
+        from magazine import page_cache, search, tag_admin  # noqa: F401
         from magazine.search_backends import repair_after_migrate
 
         post_migrate.connect(repair_after_migrate, dispatch_uid="magazine.search_backends.repair_after_migrate")
+        registry.provide_admin_search(search.matching_ids)
         page_cache.connect()
-        scheduled_changes.connect()

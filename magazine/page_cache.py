@@ -19,9 +19,9 @@ from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 
-from magazine import scheduled_changes
+from editorial import registry, scheduled_changes
+from editorial.shared_cache import UNREACHABLE, logger
 from magazine.models import PageCacheDebt
-from magazine.shared_cache import UNREACHABLE, logger
 
 GENERATION = "page-cache:generation"
 NEXT_PUBLICATION = "page-cache:next-publication:{}"
@@ -95,11 +95,7 @@ def seconds_to_next_publication(current: int) -> float | None:
     key = NEXT_PUBLICATION.format(current)
     found = cache.get(key)
     if found is None:
-        from people.models import Person
-        from reviews.models import Review
-        from shows.models import Show
-
-        times = [m.objects.scheduled().aggregate(next=Min("published_at"))["next"] for m in (Review, Show, Person)]
+        times = [m.objects.scheduled().aggregate(next=Min("published_at"))["next"] for m in registry.models()]
         upcoming = [t.timestamp() for t in times if t] + [scheduled_changes.next_due() or 0]
         found = min((t for t in upcoming if t), default=0)
         cache.set(key, found, settings.PAGE_CACHE_SECONDS)
@@ -167,6 +163,6 @@ def keep(key: str, response, lifetime: int) -> bool:
 
 def connect() -> None:
     """After a commit that changed what readers see, every page is left behind."""
-    from magazine.publication import public_change
+    from editorial.publication import public_change
 
     public_change.connect(bump, dispatch_uid="magazine.page_cache.bump")

@@ -4,7 +4,7 @@ import taggit.admin  # noqa: F401  (registers taggit's TagAdmin, which this repl
 from django.contrib import admin
 from taggit.models import Tag
 
-from magazine import publication
+from editorial import publication
 
 admin.site.unregister(Tag)
 

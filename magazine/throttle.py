@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 
-from magazine.shared_cache import attempt
+from editorial.shared_cache import attempt
 
 FAILURES_ALLOWED = 5
 PAUSE_SECONDS = 15 * 60

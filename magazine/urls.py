@@ -3,7 +3,8 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path, register_converter
 
-from magazine import preview, views
+from editorial import preview
+from magazine import views
 from magazine.converters import SlugConverter
 from magazine.robots import robots_txt
 from magazine.search_views import SearchView

@@ -7,8 +7,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve as static_serve
 from taggit.models import Tag
 
+from editorial.models import OldSlug
 from magazine import structured_data as ld
-from magazine.models import OldSlug
 from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
 from people.models import Person
 from reviews.models import Review

@@ -1,7 +1,8 @@
 from django.contrib import admin
 
-from magazine.admin import PICTURE_FIELDS, EditorialAdmin, StateFilter
+from editorial.admin import EditorialAdmin, StateFilter
 from people.models import Person
+from pictures.admin import PICTURE_FIELDS
 
 
 @admin.register(Person)

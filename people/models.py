@@ -1,9 +1,9 @@
 from django.db import models
 from taggit.managers import TaggableManager
 
-from magazine.editorial import EditorialModel
-from magazine.names import name_key
-from magazine.pictured import Pictured
+from editorial.models import EditorialModel
+from editorial.names import name_key
+from pictures.models import Pictured
 
 
 class Person(Pictured, EditorialModel):

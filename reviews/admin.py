@@ -4,7 +4,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from magazine.admin import PICTURE_FIELDS, EditorialAdmin, StateFilter, WorkingCopyInline
+from editorial.admin import EditorialAdmin, StateFilter, WorkingCopyInline
+from pictures.admin import PICTURE_FIELDS
 from reviews.forms import HouseStyleImportForm, line_error
 from reviews.house_style import HouseStyleError
 from reviews.models import Mention, Review

@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 from django.utils.timezone import localdate
 from taggit.models import Tag
 
-from magazine.feedgenerators import FullContentAtomFeed, FullContentRssFeed, xml_text
+from editorial.feedgenerators import FullContentAtomFeed, FullContentRssFeed, xml_text
 from people.models import Person
 from reviews.mentions import with_mentions
 from reviews.models import Review

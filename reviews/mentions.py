@@ -4,8 +4,8 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.safestring import mark_safe
 
-from magazine.names import candidates, name_key
-from magazine.templatetags.typography import attr, text
+from editorial.names import candidates, name_key
+from editorial.templatetags.typography import attr, text
 from people.models import Person
 from reviews.models import Mention, Review
 from shows.models import Show

@@ -6,8 +6,8 @@ from django.db import models
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from magazine.editorial import EditorialModel, EditorialQuerySet, State, Status
-from magazine.pictured import Pictured
+from editorial.models import EditorialModel, EditorialQuerySet, State, Status
+from pictures.models import Pictured
 
 
 def validate_half_star(value: Decimal) -> None:

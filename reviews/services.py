@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from magazine import revisions, workflow, working_copy
-from magazine.editorial import Status
+from editorial import revisions, workflow, working_copy
+from editorial.models import Status
 from reviews.house_style import CreditEntry, Credits, HouseStyleError, ParsedReview
 from reviews.models import Review
 from shows.models import Show

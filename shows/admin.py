@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 
-from magazine.admin import PICTURE_FIELDS, EditorialAdmin, StateFilter, WorkingCopyInline
+from editorial.admin import EditorialAdmin, StateFilter, WorkingCopyInline
+from pictures.admin import PICTURE_FIELDS
 from shows.forms import ShowForm
 from shows.models import Credit, Show
 from shows.services import apply_credits, merge_credits

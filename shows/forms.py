@@ -1,6 +1,6 @@
 from django import forms
 
-from magazine.forms import EditorialForm
+from editorial.forms import EditorialForm
 from reviews.forms import line_error
 from reviews.house_style import HouseStyleError, parse_credits_line
 from shows.models import Show

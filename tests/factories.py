@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from magazine.editorial import Status
+from editorial.models import Status
 from people.models import Person
 from reviews.models import Review
 from shows.models import Credit, Show

@@ -4,7 +4,7 @@ no violation of impact "serious" or "critical"."""
 import pytest
 from django.utils import timezone
 
-from magazine import workflow, working_copy
+from editorial import workflow, working_copy
 from reviews.models import Review
 from tests import axe, factories
 from tests.browser import DESKTOP, PHONE, log_in

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from magazine.editorial import Status
+from editorial.models import Status
 from shows.models import Credit, Show
 from tests import factories
 from tests.factories import UNTOUCHED_PARTS

@@ -93,7 +93,7 @@ def test_blank_year_with_an_end_year_is_a_form_error(editor_client):
 def test_published_without_a_time_is_refused_by_the_database(db):
     from django.db import IntegrityError, transaction
 
-    from magazine.editorial import Status
+    from editorial.models import Status
 
     with pytest.raises(IntegrityError), transaction.atomic():
         factories.LiveShowFactory(status=Status.PUBLISHED, published_at=None)

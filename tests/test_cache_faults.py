@@ -73,7 +73,7 @@ def test_an_owed_invalidation_is_paid_before_the_cache_is_read_again(client, set
 PUBLISH = """
 import urllib.request
 from django.db import transaction
-from magazine import workflow
+from editorial import workflow
 from reviews.models import Review
 review = Review.objects.drafts().order_by("pk").first()
 with transaction.atomic():

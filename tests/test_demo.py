@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from magazine.editorial import Status
+from editorial.models import Status
 from people.models import Person
 from reviews.models import Review
 from shows.models import Credit, Show

@@ -7,8 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from magazine.editorial import Status
-from magazine.models import AuditEntry, PreviewLink, Revision
+from editorial.models import AuditEntry, PreviewLink, Revision, Status
 from reviews.models import Review
 from tests import factories
 from tests.factories import UNTOUCHED_PARTS
@@ -59,7 +58,7 @@ def test_preview_permission_matrix(client, draft):
 def make_link(client, item) -> str:
     client.post(admin_url(item, "preview_link"))
     link = PreviewLink.of(item).get()
-    from magazine.preview import shared_url
+    from editorial.preview import shared_url
 
     return shared_url(link)
 
@@ -253,9 +252,9 @@ def test_workflow_moves_are_audited_and_editors_read_the_log(db, client):
     client.force_login(editor)
     for action in ("publish", "unpublish"):
         client.post(reverse("admin:reviews_review_changelist"), {"action": action, "_selected_action": [draft.pk]})
-    log = client.get(reverse("admin:magazine_auditentry_changelist")).content.decode()
+    log = client.get(reverse("admin:editorial_auditentry_changelist")).content.decode()
     assert re.search(r"published", log) and "unpublished" in log
     assert list(AuditEntry.of(draft).order_by("created_at").values_list("action", "created_by")) == [
         ("publish", editor.pk), ("unpublish", editor.pk)]
     client.force_login(factories.writer())
-    assert client.get(reverse("admin:magazine_auditentry_changelist")).status_code == 403
+    assert client.get(reverse("admin:editorial_auditentry_changelist")).status_code == 403

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from magazine.editorial import Status
+from editorial.models import Status
 from people.models import Person
 from reviews.models import Review
 from shows.models import Show

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from magazine import working_copy
-from magazine.editorial import Status
+from editorial import working_copy
+from editorial.models import Status
 from people.models import Person
 from reviews.house_style import parse_review
 from reviews.models import Review

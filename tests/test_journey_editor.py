@@ -15,8 +15,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
-from magazine.editorial import State
-from magazine.models import AuditEntry
+from editorial.models import AuditEntry, State
 from people.models import Person
 from reviews.models import Review
 from tests import factories
@@ -119,7 +118,8 @@ def test_a_review_from_import_to_unpublish(live_server, new_page, page_cache_on)
     desk.fill("#id_published_at_0", form_date(timezone.localdate() + timedelta(days=1)))
     desk.fill("#id_published_at_1", "09:00:00")
     desk.click("input[name=_publish]")
-    assert "Publish the show “Harbour Lights” first" in desk.inner_text("#content-main")
+    desk.wait_for_selector(".errornote")
+    assert "Publish the show “Harbour Lights” first" in desk.inner_text(".errorlist.nonfield")
     assert "Harbour Lights" in desk.inner_text(".field-with_dependencies")
     desk.check("#id_with_dependencies")
     desk.click("input[name=_publish]")

@@ -7,7 +7,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from magazine import page_cache, workflow, working_copy
+from editorial import workflow, working_copy
+from magazine import page_cache
 from tests import factories
 
 

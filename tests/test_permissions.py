@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from magazine import workflow
-from magazine.editorial import Status
+from editorial import workflow
+from editorial.models import Status
 from reviews.models import Review
 from tests import factories
 from tests.factories import UNTOUCHED_PARTS

@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from magazine import workflow
-from magazine.models import Revision
-from magazine.pictures import CROPS
+from editorial import workflow
+from editorial.models import Revision
+from pictures.renditions import CROPS
 from reviews.models import Review
 from tests import factories
 from tests.factories import UNTOUCHED_PARTS

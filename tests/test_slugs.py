@@ -1,6 +1,6 @@
 import pytest
 
-from magazine.slugs import slug_for
+from editorial.slugs import slug_for
 from tests import factories
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from magazine.templatetags.typography import attr, text
+from editorial.templatetags.typography import attr, text
 from tests import factories
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "etoile.txt"

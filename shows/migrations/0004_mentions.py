@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from magazine.names import name_key
+from editorial.names import name_key
 
 
 def fill_match_keys(apps, schema_editor):

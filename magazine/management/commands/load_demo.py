@@ -15,11 +15,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from editorial import publication
+from editorial.models import Status
 from magazine import demo_content as demo
-from magazine import demo_pictures, publication
-from magazine.editorial import Status
-from magazine.pictures import clean_upload
+from magazine import demo_pictures
 from people.models import Person
+from pictures.renditions import clean_upload
 from reviews.mentions import refresh_mentions
 from reviews.models import Review
 from shows.models import Credit, Show

@@ -15,9 +15,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from magazine.editorial import Status
-from magazine.names import name_key
-from magazine.progress import Progress
+from editorial.models import Status
+from editorial.names import name_key
+from editorial.progress import Progress
 from people.models import Person
 from reviews.models import Review
 from shows.models import Credit, Show

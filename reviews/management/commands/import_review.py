@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from magazine.progress import Progress
+from editorial.progress import Progress
 from reviews.house_style import HouseStyleError, parse_review
 from reviews.services import import_review
 

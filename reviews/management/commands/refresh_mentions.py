@@ -6,8 +6,8 @@ so that older reviews link them too. An editor's “not this one” is kept.
 
 from django.core.management.base import BaseCommand
 
-from magazine import publication
-from magazine.progress import Progress
+from editorial import publication
+from editorial.progress import Progress
 from reviews.mentions import refresh_mentions
 from reviews.models import Review
 

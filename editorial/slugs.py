@@ -9,6 +9,32 @@ from django.utils.text import slugify
 SLUG_MAX = 120
 
 
+class OldSlug(models.Model):
+    """An address an item used to have; its detail view redirects from here."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    slug = models.SlugField(max_length=120, allow_unicode=True)
+    retired_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "magazine_oldslug"  # made when the engine lived in the magazine app
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "slug"], name="unique_old_slug")
+        ]
+
+    def __str__(self):
+        return self.slug
+
+    @classmethod
+    def remember(cls, item, slug: str) -> None:
+        content_type = ContentType.objects.get_for_model(item)
+        cls.objects.filter(content_type=content_type, object_id=item.pk, slug=item.slug).delete()
+        cls.objects.update_or_create(
+            content_type=content_type, slug=slug, defaults={"object_id": item.pk}
+        )
+
+
 def slug_for(text: str) -> str:
     """ASCII where the text allows it (Laâge → laage); the script itself where it does not."""
     return (slugify(text) or slugify(text, allow_unicode=True) or "item")[: SLUG_MAX - 8].strip("-")
@@ -19,7 +45,7 @@ class SluggedModel(models.Model):
 
     While the slug is still the one made from that field, it follows the field
     when an editor fixes a typo; a slug an editor typed stays as typed. Every
-    address an item had keeps redirecting to it (``magazine.OldSlug``).
+    address an item had keeps redirecting to it (``OldSlug``).
     """
 
     slug_from = "title"
@@ -49,8 +75,6 @@ class SluggedModel(models.Model):
             self.slug = self.unique_slug(slug_for(source))
         super().save(*args, **kwargs)
         if loaded_slug and loaded_slug != self.slug:
-            from magazine.models import OldSlug
-
             OldSlug.remember(self, loaded_slug)
         self._loaded_slug, self._loaded_source = self.slug, source
 
@@ -62,8 +86,6 @@ class SluggedModel(models.Model):
         return instance
 
     def unique_slug(self, base: str) -> str:
-        from magazine.models import OldSlug
-
         taken_by_others = type(self)._default_manager.exclude(pk=self.pk)
         old_slugs = OldSlug.objects.filter(content_type=ContentType.objects.get_for_model(self))
         if self.pk:

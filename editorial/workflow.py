@@ -14,10 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from magazine import publication, working_copy
-from magazine.editorial import Changes, EditorialModel, Status
-from magazine.models import AuditEntry, Revision
-from magazine.revisions import snapshot
+from editorial import publication, working_copy
+from editorial.models import AuditEntry, Changes, EditorialModel, Revision, Status
+from editorial.revisions import snapshot
 
 SAVE_DRAFT, SUBMIT, PUBLISH, UNPUBLISH, SEND_BACK = "_save_draft", "_submit", "_publish", "_unpublish", "_send_back"
 BUTTONS = (SAVE_DRAFT, SUBMIT, PUBLISH, UNPUBLISH, SEND_BACK)

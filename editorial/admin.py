@@ -12,14 +12,11 @@ from django.utils.text import capfirst
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
-from magazine import conflicts, revisions, search, workflow, working_copy
-from magazine.admin_safety import EditorialSafetyMixin
-from magazine.editorial import Changes, EditorialModel, State
-from magazine.forms import EditorialForm
-from magazine.models import AuditEntry
-from magazine.widgets import TagAutocompleteWidget
-
-PICTURE_FIELDS = ["image", "image_alt", "image_caption", "image_credit", ("image_focus_x", "image_focus_y")]
+from editorial import conflicts, registry, revisions, workflow, working_copy
+from editorial.admin_safety import EditorialSafetyMixin
+from editorial.forms import EditorialForm
+from editorial.models import AuditEntry, Changes, EditorialModel, State
+from editorial.widgets import TagAutocompleteWidget
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -323,7 +320,7 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         """The admin's search box uses the site's search index too, drafts included: “laage” finds Laâge."""
         found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        ids = search.matching_ids(self.model, search_term) if search_term else []
+        ids = registry.admin_search_ids(self.model, search_term)
         return (found | queryset.filter(pk__in=ids)) if ids else found, may_have_duplicates
 
     def view_on_site(self, obj):

@@ -10,8 +10,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from magazine import presence, preview, revisions, workflow
-from magazine.models import AuditEntry, PreviewLink, Revision
+from editorial import presence, preview, revisions, workflow
+from editorial.models import AuditEntry, PreviewLink, Revision
 
 PREVIEW_LINK_DAYS = 7
 

@@ -4,7 +4,7 @@ import time
 
 from django.contrib.contenttypes.models import ContentType
 
-from magazine.shared_cache import attempt
+from editorial.shared_cache import attempt
 
 FRESH_SECONDS = 90  # the change form beats every 30 seconds; three missed beats and an editor has gone
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from magazine.pictures import clean_upload, delete_renditions, make_renditions
+from pictures.renditions import clean_upload, delete_renditions, make_renditions
 
 FILENAME = re.compile(r"^\S+\.(jpe?g|png|webp|gif|avif|heic|svg|tiff?)$", re.IGNORECASE)
 UNIT = [MinValueValidator(0.0), MaxValueValidator(1.0)]
@@ -17,7 +17,7 @@ UNIT = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 class PictureWidget(forms.ClearableFileInput):
     """The file input, with the current picture to click on: the click sets the focal point."""
 
-    template_name = "magazine/widgets/picture.html"
+    template_name = "pictures/widgets/picture.html"
 
     class Media:
         js = ["js/focal-point.js"]

@@ -9,9 +9,8 @@ it into the row in one transaction. An unpublished item has no live version: its
 from django.db import models
 from django.db.models import F
 
-from magazine.editorial import Changes, EditorialModel
-from magazine.models import Revision
-from magazine.revisions import content_fields, snapshot
+from editorial.models import Changes, EditorialModel, Revision
+from editorial.revisions import content_fields, snapshot
 
 NOT_APPLIED = {"status", "published_at"}  # when an item goes live is the workflow's, not the content's
 

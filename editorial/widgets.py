@@ -7,7 +7,7 @@ SUGGESTED_TAGS = 2000
 class TagAutocompleteWidget(TagWidget):
     """The comma-separated tag box, with the magazine's existing tags suggested as you type."""
 
-    template_name = "magazine/widgets/tag_autocomplete.html"
+    template_name = "editorial/widgets/tag_autocomplete.html"
 
     class Media:
         js = ["js/tag-autocomplete.js"]

@@ -7,18 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
-from magazine import working_copy
-from magazine.models import PreviewLink
+from editorial import registry, working_copy
+from editorial.models import PreviewLink
 
 SALT = "magazine.preview-link"
-
-
-def detail_view_for(model):
-    from people.views import PersonDetailView
-    from reviews.views import ReviewDetailView
-    from shows.views import ShowDetailView
-
-    return {"review": ReviewDetailView, "show": ShowDetailView, "person": PersonDetailView}[model._meta.model_name]
 
 
 def render(request, item, *, label: str):
@@ -30,7 +22,7 @@ def render(request, item, *, label: str):
             working_copy.apply(item, revision.data)
             item.refresh_renditions(keep_old=True)
             label = f"{label} of the unpublished changes"
-        view = detail_view_for(type(item)).as_view(preview_item=item, preview_label=label)
+        view = registry.detail_view(type(item)).as_view(preview_item=item, preview_label=label)
         response = view(request, slug=item.slug)
         if hasattr(response, "render"):
             response.render()

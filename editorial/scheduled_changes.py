@@ -9,9 +9,9 @@ asked of the database.
 from django.db.models import Min
 from django.utils import timezone
 
-from magazine import workflow
-from magazine.models import Revision
-from magazine.shared_cache import attempt
+from editorial import workflow
+from editorial.models import Revision
+from editorial.shared_cache import attempt
 
 NEXT_DUE = "editorial:next-change-due"
 REMEMBERED_SECONDS = 60  # a bound on how late a change can be if the cache missed a forget()
@@ -52,6 +52,6 @@ class ScheduledChangesMiddleware:
 
 
 def connect() -> None:
-    from magazine.publication import public_change
+    from editorial.publication import public_change
 
-    public_change.connect(forget, dispatch_uid="magazine.scheduled_changes.forget")
+    public_change.connect(forget, dispatch_uid="editorial.scheduled_changes.forget")

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from magazine.models import Revision
-from magazine.revisions import diff
+from editorial.models import Revision
+from editorial.revisions import diff
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,38 @@
+"""The content types that share the editorial workflow. Each registers itself (in its ``AppConfig.ready``);
+every list of "the editorial models" is read from here, never typed out."""
+
+from dataclasses import dataclass
+from importlib import import_module
+
+
+@dataclass(frozen=True)
+class Registration:
+    model: type
+    detail_view: str  # "app.views.SomeDetailView": the public page a preview renders
+
+
+_registered: dict[str, Registration] = {}
+_admin_search = []  # (model, query) -> ids: the site's search index, when an app provides one
+
+
+def register(model, *, detail_view: str) -> None:
+    _registered[model._meta.label_lower] = Registration(model, detail_view)
+
+
+def models() -> list[type]:
+    return [registration.model for registration in _registered.values()]
+
+
+def detail_view(model):
+    path = _registered[model._meta.label_lower].detail_view
+    module, _, name = path.rpartition(".")
+    return getattr(import_module(module), name)
+
+
+def provide_admin_search(matching_ids) -> None:
+    """The search app lends the admin's search box its index (“laage” finds Laâge, drafts included)."""
+    _admin_search[:] = [matching_ids]
+
+
+def admin_search_ids(model, query: str) -> list[int]:
+    return _admin_search[0](model, query) if _admin_search and query else []
