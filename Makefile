@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install browser java node services run test test-sqlite test-postgres lint bench
+.PHONY: install browser java node services run test test-sqlite test-postgres lint floors bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -53,7 +53,7 @@ run: install
 	@echo "Serving the magazine at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install browser java node services
+test: install browser java node services floors
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
@@ -94,5 +94,9 @@ bench: install services
 	DATABASE_URL=$(BENCH_SMALL) REDIS_URL=redis://127.0.0.1:6379/12 $(PY) bench/load.py --reviews 1000
 	DATABASE_URL=$(BENCH_PG) REDIS_URL=redis://127.0.0.1:6379/12 $(PY) bench/load.py --reviews $(BENCH_REVIEWS)
 
-lint: install
+lint: install floors
 	$(VENV)/bin/ruff check .
+
+# The floors (see .importlinter): no import runs from a lower floor up to a higher one.
+floors: install
+	$(VENV)/bin/lint-imports

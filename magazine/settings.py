@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "people",
     "shows",
     "reviews",
+    "search",
 ]
 
 MIDDLEWARE = [

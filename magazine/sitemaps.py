@@ -1,33 +1,11 @@
-"""One sitemap class for every editorial model, live items only, and the tag pages."""
+"""The tag pages' sitemap (each content type's comes from editorial.sitemaps)."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
-from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from taggit.models import Tag
 
+from editorial.sitemaps import PAGE_SIZE
 from reviews.models import Review
-
-PAGE_SIZE = 5000
-
-
-def last_changed():
-    return Greatest("updated_at", Coalesce("published_at", "updated_at"))
-
-
-class EditorialSitemap(Sitemap):
-    limit = PAGE_SIZE
-    model = None
-
-    def items(self):
-        return self.model.objects.live().annotate(last_changed_at=last_changed()).order_by("pk")
-
-    def lastmod(self, item):
-        return item.last_changed_at
-
-    def get_latest_lastmod(self):
-        """For the index: one aggregate query, not a walk over every item."""
-        return self.model.objects.live().aggregate(latest=Max(last_changed()))["latest"]
 
 
 class TagSitemap(Sitemap):

@@ -7,10 +7,10 @@ from editorial import preview
 from magazine import views
 from magazine.converters import SlugConverter
 from magazine.robots import robots_txt
-from magazine.search_views import SearchView
 from magazine.sitemaps import TagSitemap
 from people.sitemaps import PersonSitemap
 from reviews.sitemaps import ReviewSitemap
+from search.views import SearchView
 from shows.sitemaps import ShowSitemap
 
 register_converter(SlugConverter, "anyslug")

@@ -1,15 +1,13 @@
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import ListView, TemplateView
 from django.views.static import serve as static_serve
 from taggit.models import Tag
 
-from editorial.models import OldSlug
-from magazine import structured_data as ld
-from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
+from editorial import structured_data as ld
+from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
 from people.models import Person
 from reviews.models import Review
 from shows.models import Show
@@ -20,54 +18,6 @@ TAG_PAGE_LIST = 60  # shows and people beside a tag's paginated reviews
 def serve_media(request, path):
     """Local media for a laptop or a single machine; production serves them from object storage."""
     return static_serve(request, path, document_root=settings.MEDIA_ROOT)
-
-
-class LiveDetailView(DetailView):
-    """A live item by slug; an address it used to have redirects permanently.
-
-    With ``preview_item`` (see magazine.preview) it shows that item whatever its state, marked as a preview.
-    """
-
-    slug_url_kwarg = "slug"
-    preview_item = None
-    preview_label = ""
-
-    def get_queryset(self):
-        return self.model.objects.all() if self.preview_item else self.model.objects.live()
-
-    def get_object(self, queryset=None):
-        if self.preview_item:
-            return (queryset or self.get_queryset()).get(pk=self.preview_item.pk)
-        return super().get_object(queryset)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=self.preview_label, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            if self.preview_item:
-                raise
-            old = OldSlug.objects.filter(
-                content_type=ContentType.objects.get_for_model(self.model), slug=kwargs["slug"]
-            ).first()
-            current = old and self.get_queryset().filter(pk=old.object_id).first()
-            if not current:
-                raise
-            return redirect(current, permanent=True)
-
-
-class LiveListView(ListView):
-    paginate_by = settings.PAGE_SIZE
-
-    def get_queryset(self):
-        return self.model.objects.live()
-
-
-def review_cards(queryset):
-    """Reviews with everything a card shows, in one query, without the bodies a card never shows."""
-    return queryset.select_related("show", "critic").defer("body", "show__synopsis", "critic__bio")
 
 
 class HomeView(PageMetaMixin, TemplateView):
@@ -84,7 +34,7 @@ class HomeView(PageMetaMixin, TemplateView):
         )
 
     def get_context_data(self, **kwargs):
-        live = review_cards(Review.objects.live())
+        live = Review.objects.live().cards()
         featured = live.filter(featured=True).first() or live.first()
         latest = live.exclude(pk=featured.pk) if featured else live
         return super().get_context_data(featured=featured, latest=latest[: settings.PAGE_SIZE], **kwargs)
@@ -106,7 +56,7 @@ class TagView(PageMetaMixin, ListView):
         return response
 
     def get_queryset(self):
-        return review_cards(Review.objects.live().filter(tags=self.tag))
+        return Review.objects.live().filter(tags=self.tag).cards()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, shows=self.shows, people=self.people, **kwargs)

@@ -1,4 +1,4 @@
-from magazine.sitemaps import EditorialSitemap
+from editorial.sitemaps import EditorialSitemap
 from people.models import Person
 
 

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.urls import reverse
 
-from magazine import structured_data as ld
-from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
-from magazine.views import LiveDetailView, LiveListView, review_cards
+from editorial import structured_data as ld
+from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
+from editorial.views import LiveDetailView, LiveListView
 from people.models import Person
+from people.structured_data import person as person_data
 from reviews.models import Review
 from shows.credits import credits_by_show
 from shows.models import Show
@@ -32,8 +33,8 @@ class PersonDetailView(PageMetaMixin, LiveDetailView):
         return super().get_context_data(
             credits=credits_by_show(credits),
             reviews_written=person.reviews_written.live().select_related("show"),
-            reviews_of_work=review_cards(Review.objects.live().of_work_by(person))[: settings.PAGE_SIZE],
-            mentioned_in=review_cards(Review.objects.live().mentioning(person=person))[: settings.PAGE_SIZE],
+            reviews_of_work=Review.objects.live().of_work_by(person).cards()[: settings.PAGE_SIZE],
+            mentioned_in=Review.objects.live().mentioning(person=person).cards()[: settings.PAGE_SIZE],
             **kwargs,
         )
 
@@ -53,7 +54,7 @@ class PersonDetailView(PageMetaMixin, LiveDetailView):
             og_type="profile",
             image=social_image(self.request, person),
             feeds=feeds or [latest_feed()],
-            structured_data=[ld.standalone({**ld.person(self.request, person), "description": describe(person.bio)}
-                                           if person.bio else ld.person(self.request, person)),
+            structured_data=[ld.standalone({**person_data(self.request, person), "description": describe(person.bio)}
+                                           if person.bio else person_data(self.request, person)),
                              ld.breadcrumbs(self.request, trail)],
         )

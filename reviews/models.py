@@ -18,6 +18,10 @@ def validate_half_star(value: Decimal) -> None:
 
 
 class ReviewQuerySet(EditorialQuerySet):
+    def cards(self):
+        """Reviews with everything a card shows, in one query, without the bodies a card never shows."""
+        return self.select_related("show", "critic").defer("body", "show__synopsis", "critic__bio")
+
     def of_work_by(self, person):
         """Reviews of the shows a person is credited on."""
         return self.filter(show__credits__person=person).distinct()

@@ -1,11 +1,12 @@
 from django.urls import reverse
 
-from magazine import structured_data as ld
-from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, latest_feed, social_image
-from magazine.views import LiveDetailView, LiveListView, review_cards
+from editorial import structured_data as ld
+from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, latest_feed, social_image
+from editorial.views import LiveDetailView, LiveListView
 from reviews.mentions import with_mentions
 from reviews.models import Review
 from reviews.related import related_reviews
+from reviews.structured_data import review as review_data
 from shows.credits import credits_by_role
 
 
@@ -14,7 +15,7 @@ class ReviewArchiveView(PageMetaMixin, LiveListView):
     template_name = "reviews/archive.html"
 
     def get_queryset(self):
-        return review_cards(super().get_queryset())
+        return super().get_queryset().cards()
 
     def page_meta(self, context):
         page = context["page_obj"]
@@ -33,11 +34,11 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
     template_name = "reviews/detail.html"
 
     def get_queryset(self):
-        return with_mentions(review_cards(super().get_queryset()).prefetch_related("tags"))
+        return with_mentions(super().get_queryset().cards().prefetch_related("tags"))
 
     def get_context_data(self, **kwargs):
         self.credits = list(self.object.show.credits.select_related("person"))
-        related = related_reviews(self.object, review_cards(Review.objects.live()))
+        related = related_reviews(self.object, Review.objects.live().cards())
         return super().get_context_data(credits=credits_by_role(self.credits), related=related, **kwargs)
 
     def page_meta(self, context):
@@ -51,5 +52,5 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
             og_type="article",
             image=social_image(self.request, review),
             feeds=[latest_feed()],
-            structured_data=[ld.review(self.request, review, self.credits), ld.breadcrumbs(self.request, trail)],
+            structured_data=[review_data(self.request, review, self.credits), ld.breadcrumbs(self.request, trail)],
         )

@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.urls import reverse
 
-from magazine import structured_data as ld
-from magazine.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
-from magazine.views import LiveDetailView, LiveListView, review_cards
+from editorial import structured_data as ld
+from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
+from editorial.views import LiveDetailView, LiveListView
 from reviews.models import Review
 from shows.credits import credits_by_role
 from shows.models import Show
+from shows.structured_data import work
 
 
 class ShowListView(PageMetaMixin, LiveListView):
@@ -31,7 +32,7 @@ class ShowDetailView(PageMetaMixin, LiveDetailView):
         return super().get_context_data(
             credits=credits_by_role(self.credits),
             reviews=show.reviews.live().select_related("critic"),
-            mentioned_in=review_cards(Review.objects.live().mentioning(show=show))[: settings.PAGE_SIZE],
+            mentioned_in=Review.objects.live().mentioning(show=show).cards()[: settings.PAGE_SIZE],
             **kwargs,
         )
 
@@ -45,6 +46,6 @@ class ShowDetailView(PageMetaMixin, LiveDetailView):
             og_type="video.tv_show" if show.kind == Show.Kind.SERIES else "video.movie",
             image=social_image(self.request, show),
             feeds=[feed_link(f"Reviews of {show.title}", "show", show.slug)],
-            structured_data=[ld.standalone(ld.work(self.request, show, self.credits)),
+            structured_data=[ld.standalone(work(self.request, show, self.credits)),
                              ld.breadcrumbs(self.request, trail)],
         )

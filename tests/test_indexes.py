@@ -4,7 +4,6 @@ import pytest
 from django.db import connection
 from taggit.models import Tag
 
-from magazine.views import review_cards
 from people.models import Person
 from reviews.models import Review
 from tests import factories
@@ -41,12 +40,12 @@ def magazine(db):
 
 
 def test_archive_uses_the_live_index(magazine):
-    assert uses_an_index(plan(review_cards(Review.objects.live())[24:36]), "reviews_review")
+    assert uses_an_index(plan(Review.objects.live().cards()[24:36]), "reviews_review")
 
 
 def test_tag_page_uses_indexes(magazine):
     tag = Tag.objects.get(name="drama")
-    assert uses_an_index(plan(review_cards(Review.objects.live().filter(tags=tag))[:12]), "taggit_taggeditem")
+    assert uses_an_index(plan(Review.objects.live().filter(tags=tag).cards()[:12]), "taggit_taggeditem")
 
 
 def test_person_page_uses_indexes(magazine):

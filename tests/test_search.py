@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from magazine.search import search, terms
-from magazine.search_backends import backend_for, repair_after_migrate
 from reviews.models import Review
+from search.backends import backend_for, repair_after_migrate
+from search.query import search, terms
 from shows.models import Show
 from tests import factories
 from tests.html_validator import validate_pages

@@ -5,7 +5,7 @@ Both are filled from the existing rows and kept current by triggers; see magazin
 
 from django.db import migrations
 
-from magazine.search_backends import backend_for
+from search.backends import backend_for
 
 
 def install(apps, schema_editor):

@@ -17,7 +17,7 @@ from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
 from editorial.templatetags.typography import text
-from magazine.search_backends import MARK_START, MARK_STOP, PERSON, REVIEW, SHOW, backend_for
+from search.backends import MARK_START, MARK_STOP, PERSON, REVIEW, SHOW, backend_for
 
 MAX_QUERY = 200  # characters a reader may type; the form says so too
 MAX_TERMS = 8

@@ -3,14 +3,14 @@ from django.core.paginator import Paginator
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from magazine.search import MAX_QUERY, search
-from magazine.seo import PageMeta, PageMetaMixin, latest_feed
+from editorial.seo import PageMeta, PageMetaMixin, latest_feed
+from search.query import MAX_QUERY, search
 
 
 class SearchView(PageMetaMixin, TemplateView):
     """Any query gets a normal page: no words, odd syntax or a bad page number is just an empty or first page."""
 
-    template_name = "magazine/search.html"
+    template_name = "search/search.html"
 
     def get_context_data(self, **kwargs):
         results = search(self.request.GET.get("q", ""))

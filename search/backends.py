@@ -30,7 +30,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_migrate
 
 REVIEW, SHOW, PERSON = 1, 2, 3
-MARK_START, MARK_STOP = "\x02", "\x03"  # never in typed text; escaped and turned into <mark> by magazine.search
+MARK_START, MARK_STOP = "\x02", "\x03"  # never in typed text; escaped and turned into <mark> by search.query
 SNIPPET_WORDS = 30
 
 # What each kind puts in the index's columns: title (A), show_title (B), standfirst (B), body (C).
@@ -332,4 +332,4 @@ def repair_after_migrate(sender=None, using="default", **kwargs):
 
 # The migration that builds the index imports this module, and `migrate` imports every migration before it
 # sends post_migrate: so every migrate run, test databases included, ends with this check.
-post_migrate.connect(repair_after_migrate, dispatch_uid="magazine.search_backends.repair_after_migrate")
+post_migrate.connect(repair_after_migrate, dispatch_uid="search.backends.repair_after_migrate")

@@ -1,0 +1,10 @@
+"""schema.org JSON-LD for a person."""
+
+from editorial.structured_data import absolute
+
+
+def person(request, person) -> dict:
+    data = {"@type": "Person", "name": person.name}
+    if person.is_live:
+        data["url"] = absolute(request, person.get_absolute_url())
+    return data
