@@ -17,7 +17,7 @@ from taggit.models import Tag, TaggedItem
 
 from editorial.models import Status
 from editorial.names import name_key
-from editorial.progress import Progress
+from editorial.progress import progress_bar
 from people.models import Person
 from reviews.models import Review
 from shows.models import Credit, Show
@@ -84,12 +84,12 @@ class Command(BaseCommand):
         return {"status": Status.PUBLISHED, "published_at": self.now - timedelta(days=days)}
 
     def bulk(self, model, rows, label: str):
-        progress = Progress(self.stderr, label, len(rows))
         made = []
-        for first in range(0, len(rows), BATCH):
-            batch = rows[first:first + BATCH]
-            made += model.objects.bulk_create(batch, batch_size=BATCH)
-            progress.advance(len(batch))
+        with progress_bar(self.stderr, label, len(rows)) as progress:
+            for first in range(0, len(rows), BATCH):
+                batch = rows[first:first + BATCH]
+                made += model.objects.bulk_create(batch, batch_size=BATCH)
+                progress.update(len(batch))
         return made
 
     def people(self, count: int, kind: str) -> list[Person]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial.progress import Progress
+from editorial.progress import progress_bar
 from reviews.house_style import HouseStyleError, parse_review
 from reviews.services import import_review
 
@@ -42,13 +42,12 @@ class Command(BaseCommand):
         files = review_files(paths)
         tally = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0}
         show_bar = len(files) > MANY_FILES and verbosity > 0
-        progress = Progress(self.stderr, "files", len(files))
-        for path in files:
-            outcome = self.import_one(path, title=title, publish=publish, verbose=verbosity > 1 or (
-                verbosity > 0 and not show_bar))
-            tally[outcome] += 1
-            if show_bar:
-                progress.advance(1)
+        with progress_bar(self.stderr, "files", len(files), shown=show_bar) as progress:
+            for path in files:
+                outcome = self.import_one(path, title=title, publish=publish, verbose=verbosity > 1 or (
+                    verbosity > 0 and not show_bar))
+                tally[outcome] += 1
+                progress.update(1)
         summary = ", ".join(f"{count} {outcome}" for outcome, count in tally.items())
         self.stdout.write(f"{len(files)} file{'s' if len(files) != 1 else ''}: {summary}.")
         if tally["failed"]:

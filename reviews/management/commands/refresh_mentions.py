@@ -7,7 +7,7 @@ so that older reviews link them too. An editor's “not this one” is kept.
 from django.core.management.base import BaseCommand
 
 from editorial import publication
-from editorial.progress import Progress
+from editorial.progress import progress_bar
 from reviews.mentions import refresh_mentions
 from reviews.models import Review
 
@@ -17,10 +17,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         total = Review.objects.count()
-        progress = Progress(self.stderr, "reviews", total)
         found = 0
-        for review in Review.objects.order_by("pk").iterator(chunk_size=500):
-            found += len(refresh_mentions(review))
-            progress.advance(1)
+        with progress_bar(self.stderr, "reviews", total) as progress:
+            for review in Review.objects.order_by("pk").iterator(chunk_size=500):
+                found += len(refresh_mentions(review))
+                progress.update(1)
         publication.changed_in_bulk(public=True)  # live pages link what was found
         self.stdout.write(f"{total} reviews scanned; {found} mentions.")
