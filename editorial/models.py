@@ -57,6 +57,10 @@ class EditorialQuerySet(models.QuerySet):
     def in_review(self):
         return self.filter(status=Status.IN_REVIEW)
 
+    def for_search_results(self):
+        """What a search result shows of each item; a content type may fetch more (or less) here."""
+        return self
+
     def waiting_for_an_editor(self):
         """Submitted for review: new items, and the unpublished changes of published ones."""
         return self.filter(models.Q(status=Status.IN_REVIEW) | models.Q(pending_changes=Changes.IN_REVIEW))
@@ -173,6 +177,9 @@ class EditorialModel(SluggedModel):
 
     def refresh_derived(self) -> None:
         """Bring what this item derives from its content up to date; runs after the commit of a change."""
+
+    def prepare_preview(self) -> None:
+        """Make what a preview of unpublished content needs (inside a transaction that is rolled back)."""
 
     @property
     def is_live(self) -> bool:

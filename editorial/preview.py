@@ -20,7 +20,7 @@ def render(request, item, *, label: str):
         revision = working_copy.working_revision(item)
         if revision is not None:
             working_copy.apply(item, revision.data)
-            item.refresh_renditions(keep_old=True)
+            item.prepare_preview()
             label = f"{label} of the unpublished changes"
         view = registry.detail_view(type(item)).as_view(preview_item=item, preview_label=label)
         response = view(request, slug=item.slug)

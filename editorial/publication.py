@@ -1,8 +1,8 @@
 """One publication pipeline: what follows a change to an item runs once, after the transaction commits.
 
 Services call ``changed(item, public=...)`` inside their transaction. When it commits, each
-changed item refreshes what it derives from its content (a review's mentions, a picture's
-renditions), and if readers can see any of it, ``public_change`` is sent once for the whole
+changed item refreshes what it derives from its content (a picture's renditions; through
+``item_changed``, a review's mentions), and if readers can see any of it, ``public_change`` is sent once for the whole
 transaction (the page cache listens). A rolled-back transaction runs nothing, and a draft
 save, which readers cannot see, invalidates nothing.
 """
@@ -13,6 +13,7 @@ from django.db import transaction
 from django.dispatch import Signal
 
 public_change = Signal()  # sent once after a commit that changed what readers see; ``items``: what changed
+item_changed = Signal()  # sent after the commit for each item that changed, once its own refresh has run
 
 _local = threading.local()
 
@@ -33,6 +34,7 @@ class AfterCommit:
         for item in items:
             with transaction.atomic():
                 item.refresh_derived()
+                item_changed.send(sender=type(item), item=item)
         if self.public:
             public_change.send(sender=AfterCommit, items=items)
 

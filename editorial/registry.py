@@ -6,17 +6,35 @@ from importlib import import_module
 
 
 @dataclass(frozen=True)
+class Indexed:
+    """How a content type is searched: its number in the index (stable, as it is part of every row's key),
+    the fields that weigh most (title), next (standfirst) and least (body), and for an item that belongs
+    to another (a review to its show), the foreign key whose target's title its row carries."""
+
+    kind: int
+    title: str
+    body: str
+    standfirst: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
 class Registration:
     model: type
     detail_view: str  # "app.views.SomeDetailView": the public page a preview renders
+    search: Indexed | None = None
 
 
 _registered: dict[str, Registration] = {}
 _admin_search = []  # (model, query) -> ids: the site's search index, when an app provides one
 
 
-def register(model, *, detail_view: str) -> None:
-    _registered[model._meta.label_lower] = Registration(model, detail_view)
+def register(model, *, detail_view: str, search: Indexed | None = None) -> None:
+    _registered[model._meta.label_lower] = Registration(model, detail_view, search)
+
+
+def registrations() -> list[Registration]:
+    return list(_registered.values())
 
 
 def models() -> list[type]:

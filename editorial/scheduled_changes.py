@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from editorial import workflow
 from editorial.models import Revision
+from editorial.publication import public_change
 from editorial.shared_cache import attempt
 
 NEXT_DUE = "editorial:next-change-due"
@@ -52,6 +53,4 @@ class ScheduledChangesMiddleware:
 
 
 def connect() -> None:
-    from editorial.publication import public_change
-
     public_change.connect(forget, dispatch_uid="editorial.scheduled_changes.forget")

@@ -4,6 +4,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.db.models.functions import Coalesce, Greatest
 
+from editorial import registry
+
 PAGE_SIZE = 5000
 
 
@@ -24,3 +26,9 @@ class EditorialSitemap(Sitemap):
     def get_latest_lastmod(self):
         """For the index: one aggregate query, not a walk over every item."""
         return self.model.objects.live().aggregate(latest=Max(last_changed()))["latest"]
+
+
+def sitemaps() -> dict[str, type[EditorialSitemap]]:
+    """A sitemap for each registered content type, named by its plural ("reviews")."""
+    return {str(model._meta.verbose_name_plural):
+            type(f"{model.__name__}Sitemap", (EditorialSitemap,), {"model": model}) for model in registry.models()}

@@ -14,7 +14,7 @@ class MagazineAdminSite(admin.AdminSite):
     login_form = ThrottledAdminAuthenticationForm
 
     def get_urls(self):
-        from magazine import admin_desk
+        from magazine import admin_desk  # it imports models; this module is loaded before they are ready
 
         return [
             path("queue/", self.admin_view(admin_desk.queue_view), name="queue"),

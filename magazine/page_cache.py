@@ -20,6 +20,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from editorial import registry, scheduled_changes
+from editorial.publication import public_change
 from editorial.shared_cache import UNREACHABLE, logger
 from magazine.models import PageCacheDebt
 
@@ -163,6 +164,4 @@ def keep(key: str, response, lifetime: int) -> bool:
 
 def connect() -> None:
     """After a commit that changed what readers see, every page is left behind."""
-    from editorial.publication import public_change
-
     public_change.connect(bump, dispatch_uid="magazine.page_cache.bump")

@@ -4,19 +4,17 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path, register_converter
 
 from editorial import preview
+from editorial.sitemaps import sitemaps
 from magazine import views
 from magazine.converters import SlugConverter
 from magazine.robots import robots_txt
 from magazine.sitemaps import TagSitemap
-from people.sitemaps import PersonSitemap
-from reviews.sitemaps import ReviewSitemap
 from search.views import SearchView
-from shows.sitemaps import ShowSitemap
 
 register_converter(SlugConverter, "anyslug")
 
 
-SITEMAPS = {"reviews": ReviewSitemap, "shows": ShowSitemap, "people": PersonSitemap, "tags": TagSitemap}
+SITEMAPS = {**sitemaps(), "tags": TagSitemap}
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

@@ -8,4 +8,5 @@ class PeopleConfig(AppConfig):
         from editorial import registry
         from people.models import Person
 
-        registry.register(Person, detail_view="people.views.PersonDetailView")
+        registry.register(Person, detail_view="people.views.PersonDetailView",
+                          search=registry.Indexed(kind=3, title="name", body="bio"))

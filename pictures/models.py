@@ -105,6 +105,10 @@ class Pictured(models.Model):
         super().refresh_derived()
         self.refresh_renditions()
 
+    def prepare_preview(self) -> None:
+        super().prepare_preview()
+        self.refresh_renditions(keep_old=True)  # the live page's renditions must stay
+
     def picture(self, crop: str) -> PictureSet | None:
         return picture_set(self.image_renditions, crop) if self.image else None
 

@@ -5,7 +5,12 @@ class ReviewsConfig(AppConfig):
     name = "reviews"
 
     def ready(self):
-        from editorial import registry
+        from editorial import publication, registry
+        from reviews.mentions import mentions_follow_the_body
         from reviews.models import Review
 
-        registry.register(Review, detail_view="reviews.views.ReviewDetailView")
+        publication.item_changed.connect(mentions_follow_the_body, sender=Review,
+                                         dispatch_uid="reviews.mentions.follow_the_body")
+        registry.register(Review, detail_view="reviews.views.ReviewDetailView",
+                          search=registry.Indexed(kind=1, title="headline", standfirst="standfirst", body="body",
+                                                  parent="show"))

@@ -12,7 +12,7 @@ from taggit.models import Tag
 
 from editorial.feedgenerators import FullContentAtomFeed, FullContentRssFeed, xml_text
 from people.models import Person
-from reviews.mentions import with_mentions
+from reviews.mentions import body_with_links, with_mentions
 from reviews.models import Review
 from shows.models import Show
 
@@ -60,7 +60,7 @@ class LatestReviewsFeed(Feed):
         return xml_text(escape(review.standfirst or Truncator(next(iter(review.paragraphs()), "")).words(60)))
 
     def item_extra_kwargs(self, review):
-        html = review.body_html(absolute=self.request.build_absolute_uri)
+        html = body_with_links(review, absolute=self.request.build_absolute_uri)
         corrections = "".join(f"<p><strong>Updated {day_month_year(c['at'])}:</strong> {escape(c['note'])}</p>"
                               for c in review.correction_notes)
         return {"content_html": xml_text(html + corrections)}

@@ -47,6 +47,11 @@ def refresh_mentions(review: Review) -> list[Mention]:
     return keep
 
 
+def mentions_follow_the_body(sender, item, **kwargs) -> None:
+    """After a review's change commits: what its body names now."""
+    refresh_mentions(item)
+
+
 def linked_paragraph(paragraph: str, links: dict[str, str]) -> tuple[str, set[str]]:
     """The paragraph as HTML with each name of ``links`` linked where it first appears; and the names linked."""
     if not links:

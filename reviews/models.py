@@ -18,6 +18,9 @@ def validate_half_star(value: Decimal) -> None:
 
 
 class ReviewQuerySet(EditorialQuerySet):
+    def for_search_results(self):
+        return self.select_related("show", "critic").defer("body")  # the snippet comes from the index
+
     def cards(self):
         """Reviews with everything a card shows, in one query, without the bodies a card never shows."""
         return self.select_related("show", "critic").defer("body", "show__synopsis", "critic__bio")
@@ -76,12 +79,6 @@ class Review(Pictured, EditorialModel):
         found = [self.show, *([self.critic] if self.critic_id else []), *people]
         return list({(type(item), item.pk): item for item in found}.values())
 
-    def refresh_derived(self) -> None:
-        from reviews.mentions import refresh_mentions
-
-        super().refresh_derived()
-        refresh_mentions(self)
-
     def publish_blockers(self) -> list[str]:
         if not self.show_id:
             return []
@@ -107,13 +104,6 @@ class Review(Pictured, EditorialModel):
 
     def paragraphs(self) -> list[str]:
         return [line for line in re.split(r"\r\n|\r|\n", self.body) if line.strip()]
-
-    def body_html(self, absolute=str) -> str:
-        """The body as the page and the feeds show it: one <p> a paragraph, the text kept as typed, and the
-        live people and shows it names linked (see reviews.mentions)."""
-        from reviews.mentions import body_with_links
-
-        return body_with_links(self, absolute)
 
     def stars(self) -> list[str]:
         """Five slots, each "full", "half" or "empty"."""

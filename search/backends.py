@@ -27,18 +27,47 @@ from functools import cached_property
 
 from django.db import connections
 from django.db.models.expressions import RawSQL
-from django.db.models.signals import post_migrate
 
-REVIEW, SHOW, PERSON = 1, 2, 3
+from editorial import registry
+
 MARK_START, MARK_STOP = "\x02", "\x03"  # never in typed text; escaped and turned into <mark> by search.query
 SNIPPET_WORDS = 30
 
-# What each kind puts in the index's columns: title (A), show_title (B), standfirst (B), body (C).
-SOURCES = {
-    REVIEW: ("reviews_review", "headline", "standfirst", "body"),
-    SHOW: ("shows_show", "title", None, "synopsis"),
-    PERSON: ("people_person", "name", None, "bio"),
-}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One registered content type, as the index's SQL names it: its table and the columns of each weight.
+    A row of an item with a parent (a review's show) carries the parent's title in ``show_title`` (B) and its
+    id in ``show_id``."""
+
+    kind: int
+    model: type
+    table: str
+    title: str
+    standfirst: str | None
+    body: str
+    parent_column: str | None = None
+    parent_kind: int | None = None
+
+
+def column_of(meta, field_name: str | None) -> str | None:
+    return meta.get_field(field_name).column if field_name else None
+
+
+def sources() -> list[Source]:
+    """What the registry says to index, parents before the items that copy their titles."""
+    found = []
+    kinds = {r.model: r.search.kind for r in registry.registrations() if r.search}
+    for registration in registry.registrations():
+        spec, meta = registration.search, registration.model._meta
+        if spec is None:
+            continue
+        parent = meta.get_field(spec.parent) if spec.parent else None
+        found.append(Source(spec.kind, registration.model, meta.db_table, column_of(meta, spec.title),
+                            column_of(meta, spec.standfirst), column_of(meta, spec.body),
+                            parent.column if parent else None, kinds[parent.related_model] if parent else None))
+    return sorted(found, key=lambda source: source.parent_column is not None)
 
 
 def is_prefix(term: str) -> bool:
@@ -68,6 +97,13 @@ class Backend:
     def __init__(self, connection):
         self.connection = connection
 
+    @cached_property
+    def sources(self) -> list[Source]:
+        """The registered content types whose tables exist yet (a later migration may add one: then
+        ``repair_after_migrate`` finds its triggers missing and indexes it)."""
+        tables = set(self.connection.introspection.table_names())
+        return [source for source in sources() if source.table in tables]
+
     # Building the index
 
     def install(self):
@@ -80,25 +116,29 @@ class Backend:
         """Index every row again, whatever the triggers missed."""
         with self.connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {self.table}")
-            for kind in (SHOW, PERSON, REVIEW):  # a review copies its show's title from the show's row
-                table, title, standfirst, body = SOURCES[kind]
+            for source in self.sources:  # parents first: a review copies its show's title from the show's row
                 cursor.execute(
                     f"INSERT INTO {self.table} ({self.key}, title, show_title, standfirst, body, show_id) "
-                    f"SELECT id * 10 + {kind}, {self.row_values(kind, 't.')} FROM {table} t"
+                    f"SELECT id * 10 + {source.kind}, {self.row_values(source, 't.')} FROM {source.table} t"
                 )
 
-    def row_values(self, kind, prefix):
+    def row_values(self, source: Source, prefix: str) -> str:
         """The columns after the key, as SQL, for the row ``prefix`` names (``NEW.`` in a trigger)."""
-        table, title, standfirst, body = SOURCES[kind]
-        if kind != REVIEW:
-            return f"coalesce({prefix}{title}, ''), '', '', coalesce({prefix}{body}, ''), NULL"
-        show_title = f"(SELECT s.title FROM {self.table} s WHERE s.{self.key} = {prefix}show_id * 10 + {SHOW})"
-        return (f"coalesce({prefix}{title}, ''), coalesce({show_title}, ''), coalesce({prefix}{standfirst}, ''), "
-                f"coalesce({prefix}{body}, ''), {prefix}show_id")
+        standfirst = f"coalesce({prefix}{source.standfirst}, '')" if source.standfirst else "''"
+        texts = f"coalesce({prefix}{source.title}, ''), {{}}, {standfirst}, coalesce({prefix}{source.body}, '')"
+        if not source.parent_column:
+            return texts.format("''") + ", NULL"
+        parent = f"{prefix}{source.parent_column}"
+        title = f"(SELECT p.title FROM {self.table} p WHERE p.{self.key} = {parent} * 10 + {source.parent_kind})"
+        return texts.format(f"coalesce({title}, '')") + f", {parent}"
 
-    def watched_columns(self, kind):
-        table, *columns = SOURCES[kind]
-        return ", ".join([c for c in columns if c] + (["show_id"] if kind == REVIEW else []))
+    @staticmethod
+    def watched_columns(source: Source) -> str:
+        columns = [source.title, source.standfirst, source.body, source.parent_column]
+        return ", ".join(column for column in columns if column)
+
+    def children(self, source: Source) -> list[Source]:
+        return [child for child in self.sources if child.parent_kind == source.kind]
 
     def missing_triggers(self) -> bool:
         with self.connection.cursor() as cursor:
@@ -114,15 +154,12 @@ class Backend:
         Each row is checked against its own item by primary key (an EXISTS a match): cheaper than listing
         every live item first, on both databases, whenever the words are rarer than "the".
         """
-        from people.models import Person
-        from reviews.models import Review
-        from shows.models import Show
-
         conditions, params = [], []
-        for kind, model in ((REVIEW, Review), (SHOW, Show), (PERSON, Person)):
+        for source in self.sources:
             item = RawSQL(f"{self.table}.{self.key} / 10", ())
-            sql, item_params = model.objects.live().order_by().filter(pk=item).values("pk").query.sql_with_params()
-            conditions.append(f"({self.table}.{self.key} %% 10 = {kind} AND EXISTS ({sql}))")
+            sql, item_params = (source.model.objects.live().order_by().filter(pk=item).values("pk").query
+                                .sql_with_params())
+            conditions.append(f"({self.table}.{self.key} %% 10 = {source.kind} AND EXISTS ({sql}))")
             params += item_params
         return "(" + " OR ".join(conditions) + ")", params
 
@@ -161,20 +198,22 @@ class SqliteBackend(Backend):
 
     def named_triggers(self) -> dict[str, str]:
         triggers = {}
-        for kind, (table, *_) in SOURCES.items():
-            name = f"{self.table}_{table}"
+        for source in self.sources:
+            kind, table, name = source.kind, source.table, f"{self.table}_{source.table}"
             insert = (f"DELETE FROM {self.table} WHERE rowid = NEW.id * 10 + {kind}; "
                       f"INSERT INTO {self.table} (rowid, title, show_title, standfirst, body, show_id) "
-                      f"VALUES (NEW.id * 10 + {kind}, {self.row_values(kind, 'NEW.')});")
+                      f"VALUES (NEW.id * 10 + {kind}, {self.row_values(source, 'NEW.')});")
             delete = f"DELETE FROM {self.table} WHERE rowid = OLD.id * 10 + {kind};"
             triggers[f"{name}_insert"] = f"AFTER INSERT ON {table} BEGIN {insert} END"
-            triggers[f"{name}_update"] = (f"AFTER UPDATE OF {self.watched_columns(kind)} ON {table} "
+            triggers[f"{name}_update"] = (f"AFTER UPDATE OF {self.watched_columns(source)} ON {table} "
                                           f"BEGIN {delete} {insert} END")
             triggers[f"{name}_delete"] = f"AFTER DELETE ON {table} BEGIN {delete} END"
-        triggers[f"{self.table}_shows_show_title"] = (
-            f"AFTER UPDATE OF title ON shows_show WHEN OLD.title IS NOT NEW.title "
-            f"BEGIN UPDATE {self.table} SET show_title = NEW.title WHERE show_id = NEW.id; END"
-        )
+            kinds = ", ".join(str(child.kind) for child in self.children(source))
+            if kinds:  # the items that carry this one's title
+                triggers[f"{name}_{source.title}"] = (
+                    f"AFTER UPDATE OF {source.title} ON {table} WHEN OLD.{source.title} IS NOT NEW.{source.title} "
+                    f"BEGIN UPDATE {self.table} SET show_title = NEW.{source.title} "
+                    f"WHERE show_id = NEW.id AND rowid % 10 IN ({kinds}); END")
         return triggers
 
     def triggers(self):
@@ -248,11 +287,12 @@ class PostgresBackend(Backend):
 
     def triggers(self):
         statements = []
-        for kind, (table, *_) in SOURCES.items():
-            function = f"{self.table}_{table}"
-            show_title = (f"IF TG_OP = 'UPDATE' THEN IF OLD.title IS DISTINCT FROM NEW.title THEN "
-                          f"UPDATE {self.table} SET show_title = NEW.title WHERE show_id = NEW.id; END IF; END IF; "
-                          if kind == SHOW else "")
+        for source in self.sources:
+            kind, table, function = source.kind, source.table, f"{self.table}_{source.table}"
+            kinds = ", ".join(str(child.kind) for child in self.children(source))
+            show_title = (f"IF TG_OP = 'UPDATE' THEN IF OLD.{source.title} IS DISTINCT FROM NEW.{source.title} THEN "
+                          f"UPDATE {self.table} SET show_title = NEW.{source.title} WHERE show_id = NEW.id "
+                          f"AND id % 10 IN ({kinds}); END IF; END IF; " if kinds else "")
             statements += [
                 f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                 f"IF TG_OP = 'TRUNCATE' THEN DELETE FROM {self.table} WHERE id % 10 = {kind}; RETURN NULL; END IF; "
@@ -260,23 +300,23 @@ class PostgresBackend(Backend):
                 f"IF TG_OP <> 'DELETE' THEN "
                 f"DELETE FROM {self.table} WHERE id = NEW.id * 10 + {kind}; "
                 f"INSERT INTO {self.table} (id, title, show_title, standfirst, body, show_id) "
-                f"VALUES (NEW.id * 10 + {kind}, {self.row_values(kind, 'NEW.')}); END IF; "
+                f"VALUES (NEW.id * 10 + {kind}, {self.row_values(source, 'NEW.')}); END IF; "
                 f"{show_title} RETURN NULL; END $$",
                 f"CREATE OR REPLACE TRIGGER {function} AFTER INSERT OR DELETE OR UPDATE OF "
-                f"{self.watched_columns(kind)} ON {table} FOR EACH ROW EXECUTE FUNCTION {function}()",
+                f"{self.watched_columns(source)} ON {table} FOR EACH ROW EXECUTE FUNCTION {function}()",
                 f"CREATE OR REPLACE TRIGGER {function}_truncate AFTER TRUNCATE ON {table} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()",
             ]
         return statements
 
     def trigger_names(self):
-        functions = [f"{self.table}_{table}" for table, *_ in SOURCES.values()]
+        functions = [f"{self.table}_{source.table}" for source in sources()]
         return functions + [f"{function}_truncate" for function in functions]
 
     def uninstall(self):
         with self.connection.cursor() as cursor:
-            for table, *_ in SOURCES.values():
-                cursor.execute(f"DROP FUNCTION IF EXISTS {self.table}_{table}() CASCADE")
+            for source in self.sources:
+                cursor.execute(f"DROP FUNCTION IF EXISTS {self.table}_{source.table}() CASCADE")
             cursor.execute(f"DROP TABLE IF EXISTS {self.table}")
             cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {self.config}")
 
@@ -328,8 +368,3 @@ def repair_after_migrate(sender=None, using="default", **kwargs):
             for statement in backend.triggers():
                 cursor.execute(statement)
         backend.rebuild()
-
-
-# The migration that builds the index imports this module, and `migrate` imports every migration before it
-# sends post_migrate: so every migrate run, test databases included, ends with this check.
-post_migrate.connect(repair_after_migrate, dispatch_uid="search.backends.repair_after_migrate")

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 
 from editorial.templatetags.typography import text
-from search.backends import MARK_START, MARK_STOP, PERSON, REVIEW, SHOW, backend_for
+from search.backends import MARK_START, MARK_STOP, backend_for, sources
 
 MAX_QUERY = 200  # characters a reader may type; the form says so too
 MAX_TERMS = 8
@@ -57,7 +58,7 @@ def has_mark(value: str) -> bool:
 @dataclass(frozen=True)
 class Result:
     item: object
-    kind: str  # "review", "show" or "person"
+    kind: str  # the model's name: "review", "show", "person"
     label: str  # what the reader sees: Review, Film, Series, Person
     title: SafeString
     show_title: SafeString  # a review's show; empty for shows and people
@@ -69,13 +70,9 @@ class Result:
 
 
 def result(hit, item) -> Result:
-    if hit.kind == REVIEW:
-        kind, label = "review", "Review"
-    elif hit.kind == SHOW:
-        kind, label = "show", item.get_kind_display()
-    else:
-        kind, label = "person", "Person"
-    return Result(item, kind, label, highlighted(hit.title), highlighted(hit.show_title), highlighted(snippet(hit)))
+    label = getattr(item, "search_label", "") or capfirst(item._meta.verbose_name)
+    return Result(item, item._meta.model_name, label, highlighted(hit.title), highlighted(hit.show_title),
+                  highlighted(snippet(hit)))
 
 
 def snippet(hit) -> str:
@@ -114,16 +111,8 @@ class SearchResults:
         return self.page(start, (stop if stop is not None else self.count()) - start)
 
     def page(self, offset: int, limit: int) -> list[Result]:
-        from people.models import Person
-        from reviews.models import Review
-        from shows.models import Show
-
         hits = self.backend.page(self.terms, offset, limit)
-        querysets = {  # the snippets come from the index: no body need be read
-            REVIEW: Review.objects.live().select_related("show", "critic").defer("body"),
-            SHOW: Show.objects.live(),
-            PERSON: Person.objects.live(),
-        }
+        querysets = {source.kind: source.model.objects.live().for_search_results() for source in sources()}
         items = {}
         for kind, queryset in querysets.items():
             ids = [hit.pk for hit in hits if hit.kind == kind]
@@ -144,5 +133,5 @@ def matching_ids(model, query: str) -> list[int]:
     words = terms(query)
     if not words:
         return []
-    kind = {"review": REVIEW, "show": SHOW, "person": PERSON}[model._meta.model_name]
+    kind = next(source.kind for source in sources() if source.model is model)
     return backend_for(connection).item_ids(kind, words, ADMIN_MATCHES)

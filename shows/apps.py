@@ -8,4 +8,5 @@ class ShowsConfig(AppConfig):
         from editorial import registry
         from shows.models import Show
 
-        registry.register(Show, detail_view="shows.views.ShowDetailView")
+        registry.register(Show, detail_view="shows.views.ShowDetailView",
+                          search=registry.Indexed(kind=2, title="title", body="synopsis"))

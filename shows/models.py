@@ -5,6 +5,7 @@ from taggit.managers import TaggableManager
 
 from editorial.models import EditorialModel
 from editorial.names import name_key
+from people.models import Person
 from pictures.models import Pictured
 
 YEAR_VALIDATORS = [MinValueValidator(1870), MaxValueValidator(2200)]
@@ -62,8 +63,6 @@ class Show(Pictured, EditorialModel):
         """The credits as ``data`` has them, matched by (person, role); people deleted since are left out."""
         if "credits" not in data:
             return
-        from people.models import Person
-
         people = set(Person.objects.filter(pk__in=[row["person"] for row in data["credits"]])
                      .values_list("pk", flat=True))
         wanted = {(row["person"], row["role"]): row for row in data["credits"] if row["person"] in people}
@@ -85,6 +84,10 @@ class Show(Pictured, EditorialModel):
                 {"end_year": ValidationError("The last year cannot come before the first (%(year)s).",
                                              code="span_backwards", params={"year": self.year})}
             )
+
+    @property
+    def search_label(self) -> str:
+        return self.get_kind_display()
 
     @property
     def years(self) -> str:

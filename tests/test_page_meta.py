@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 import pytest
 from django.urls import reverse
 
+from editorial import registry
 from tests import factories
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -99,7 +100,8 @@ def test_sitemap_index_lists_live_content_with_lastmod(client, etoile):
     etoile.tags.set(["ballet"])
     index = ElementTree.fromstring(client.get(reverse("sitemap")).content)
     sections = {el.find("s:loc", SITEMAP_NS).text: el.find("s:lastmod", SITEMAP_NS) for el in index}
-    assert set(sections) == {f"http://testserver/sitemap-{name}.xml" for name in ("reviews", "shows", "people", "tags")}
+    names = {"reviews", "shows", "people", "tags", *(str(m._meta.verbose_name_plural) for m in registry.models())}
+    assert set(sections) == {f"http://testserver/sitemap-{name}.xml" for name in names}  # one a content type
     assert sections["http://testserver/sitemap-reviews.xml"] is not None
     reviews = ElementTree.fromstring(client.get("/sitemap-reviews.xml").content)
     locations = [el.find("s:loc", SITEMAP_NS).text for el in reviews]

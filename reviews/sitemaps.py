@@ -1,6 +1,0 @@
-from editorial.sitemaps import EditorialSitemap
-from reviews.models import Review
-
-
-class ReviewSitemap(EditorialSitemap):
-    model = Review
