@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from editorial import text
+
 NOT_CONTENT = {"id", "version", "created_at", "updated_at", "created_by", "updated_by", "image_renditions",
                "image_width", "image_height", "match_key", "pending_changes", "corrections"}
 
@@ -62,7 +64,7 @@ def as_text(value) -> str:
         return f"{value['name']}, {value['role']}" + (f" ({value['character']})" if value.get("character") else "")
     if isinstance(value, list):
         return "\n".join(as_text(v) for v in value)
-    return "" if value is None else str(value).replace("\r\n", "\n").replace("\r", "\n")  # as browsers send it
+    return "" if value is None else "\n".join(text.lines(str(value)))  # browsers send \r\n
 
 
 def diff(model, old: dict, new: dict) -> list[tuple[str, str]]:

@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from editorial import text as plain_text
+from editorial.text import CONTROL
+from reviews.rating import is_half_star
+from shows.models import Credit
+
 FRONT_MATTER_KEYS = ("show", "headline", "author", "rating", "tags", "published")
-PEOPLE_KEYS = {
-    "DIRECTOR": "director", "WRITER": "writer", "CREATOR": "creator", "CAST": "cast",
-    "PRODUCER": "producer", "MUSIC": "music", "CINEMATOGRAPHY": "cinematography", "EDITOR": "editor",
-}
+PEOPLE_KEYS = {role.upper(): role for role in Credit.Role.values}  # DIRECTOR → director
 FACT_KEYS = {"DISTRIBUTOR": "distributor", "EPISODES": "episodes", "SEASONS": "seasons",
              "RUNTIME": "runtime_minutes", "LANGUAGE": "languages"}
 ALSO_ROLE = re.compile(r"^also\s+(?P<roles>.+)$", re.IGNORECASE)
@@ -71,12 +73,6 @@ class ParsedReview:
     @property
     def body(self) -> str:
         return "\n".join(self.paragraphs)
-
-
-def split_lines(text: str) -> list[str]:
-    """Only real line ends (unlike str.splitlines, which also breaks at U+2028, form feeds and the like)."""
-    lines = re.split(r"\r\n|\r|\n", text)
-    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def clean_name(name: str) -> str:
@@ -272,7 +268,7 @@ def parse_front_value(key: str, value: str, *, line: int):
             rating = Decimal(value)
         except InvalidOperation:
             rating = None
-        if rating is None or not rating.is_finite() or not 0 <= rating <= 5 or (rating * 2) % 1:
+        if rating is None or not is_half_star(rating):
             raise HouseStyleError(f"The rating runs from 0 to 5 in halves, not “{value}”.", line=line, field=key)
         return rating
     if key == "tags":
@@ -288,9 +284,6 @@ def parse_front_value(key: str, value: str, *, line: int):
     return clean_name(value) if key in ("show", "author") else value
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def refuse_control_characters(lines: list[str]) -> None:
     for number, line in enumerate(lines, start=1):
         found = CONTROL.search(line)
@@ -300,7 +293,7 @@ def refuse_control_characters(lines: list[str]) -> None:
 
 
 def parse_review(text: str) -> ParsedReview:
-    lines = split_lines(text.removeprefix("\ufeff"))
+    lines = plain_text.lines(text.removeprefix("\ufeff"))
     refuse_control_characters(lines)
     front, skip = parse_front_matter(lines)
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if number > skip and line.strip()]

@@ -2,10 +2,11 @@
 
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from editorial import text as plain_text
 from editorial.names import candidates, name_key
-from editorial.templatetags.typography import attr, text
 from people.models import Person
 from reviews.models import Mention, Review
 from shows.models import Show
@@ -21,7 +22,7 @@ def plausible(key: str, original: str) -> bool:
 def detect(body: str) -> list[tuple[object, str]]:
     """(person or show, the words that name it), once each, in the order the body first names them."""
     found = {}
-    for paragraph in body.splitlines():
+    for paragraph in plain_text.paragraphs(body):
         spans = {key: places for key, places in candidates(paragraph).items()
                  if plausible(key, paragraph[places[0][0]:places[0][1]])}
         for model in (Person, Show):
@@ -55,7 +56,7 @@ def mentions_follow_the_body(sender, item, **kwargs) -> None:
 def linked_paragraph(paragraph: str, links: dict[str, str]) -> tuple[str, set[str]]:
     """The paragraph as HTML with each name of ``links`` linked where it first appears; and the names linked."""
     if not links:
-        return text(paragraph), set()
+        return escape(paragraph), set()
     spans = []
     taken = set()
     for key, places in sorted(candidates(paragraph).items(), key=lambda kv: -len(kv[0])):
@@ -66,9 +67,9 @@ def linked_paragraph(paragraph: str, links: dict[str, str]) -> tuple[str, set[st
                 taken.add(key)
     html, cursor = [], 0
     for start, end, url in sorted(spans):
-        html += [text(paragraph[cursor:start]), f'<a href="{attr(url)}">{text(paragraph[start:end])}</a>']
+        html += [escape(paragraph[cursor:start]), f'<a href="{escape(url)}">{escape(paragraph[start:end])}</a>']
         cursor = end
-    html.append(text(paragraph[cursor:]))
+    html.append(escape(paragraph[cursor:]))
     return "".join(html), taken
 
 

@@ -1,4 +1,3 @@
-import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -6,12 +5,14 @@ from django.db import models
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from editorial import text as plain_text
 from editorial.models import EditorialModel, EditorialQuerySet, State, Status
 from pictures.models import Pictured
+from reviews.rating import is_half_star
 
 
 def validate_half_star(value: Decimal) -> None:
-    if value is not None and (value < 0 or value > 5 or (value * 2) % 1):
+    if value is not None and not is_half_star(value):
         raise ValidationError(
             "A rating runs from 0 to 5 in half stars, not %(value)s.", code="rating", params={"value": value}
         )
@@ -103,7 +104,7 @@ class Review(Pictured, EditorialModel):
                     mention.save(update_fields=["wrong"])
 
     def paragraphs(self) -> list[str]:
-        return [line for line in re.split(r"\r\n|\r|\n", self.body) if line.strip()]
+        return plain_text.paragraphs(self.body)
 
     def stars(self) -> list[str]:
         """Five slots, each "full", "half" or "empty"."""

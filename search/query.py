@@ -14,10 +14,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
-from editorial.templatetags.typography import text
+from editorial.text import CONTROL
 from search.backends import MARK_START, MARK_STOP, backend_for, sources
 
 MAX_QUERY = 200  # characters a reader may type; the form says so too
@@ -25,7 +26,6 @@ MAX_TERMS = 8
 MAX_TERM = 64
 WORD = re.compile(r"[^\W_]+")
 MARKED = re.compile(f"{MARK_START}(.*?){MARK_STOP}", re.DOTALL)
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean_query(query: str) -> str:
@@ -47,7 +47,7 @@ def terms(query: str) -> list[str]:
 def highlighted(value: str) -> SafeString:
     """Escape the text first, then wrap what the database marked in <mark>."""
     pieces = MARKED.split(" ".join((value or "").split()))
-    escaped = (text(piece.replace(MARK_START, "").replace(MARK_STOP, "")) for piece in pieces)
+    escaped = (escape(piece.replace(MARK_START, "").replace(MARK_STOP, "")) for piece in pieces)
     return mark_safe("".join(f"<mark>{piece}</mark>" if i % 2 else piece for i, piece in enumerate(escaped)))
 
 

@@ -24,7 +24,8 @@ from shows.models import Credit, Show
 
 BATCH = 2000
 PREFIX = "Bench"
-ROLES = ["director", "writer", "cast", "cast", "cast", "cast", "music", "producer"]
+Role = Credit.Role
+ROLES = [Role.DIRECTOR, Role.WRITER, Role.CAST, Role.CAST, Role.CAST, Role.CAST, Role.MUSIC, Role.PRODUCER]
 FIRST = ["Ada", "Bruno", "Chiara", "Dmitri", "Élodie", "Farah", "Gideon", "Hana", "Idris", "Júlia", "Kenji", "Leonie",
          "Mateus", "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Søren", "Tamsin", "Umar", "Vera", "Wim", "Yara"]
 LAST = ["Achterberg", "Bellamy", "Castellano", "Dubois", "Eriksen", "Fontaine", "Głowacka", "Hargreaves", "Ibáñez",
