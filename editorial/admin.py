@@ -1,4 +1,4 @@
-"""The admin half of the editorial workflow, shared by reviews, people and shows."""
+"""The admin half of the editorial workflow, shared by every registered content type."""
 
 from django.conf import settings
 from django.contrib import admin, messages

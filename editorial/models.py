@@ -134,7 +134,7 @@ class EditorialModel(SluggedModel):
         super().save(*args, **kwargs)
 
     def revision_extras(self) -> dict:
-        """What a revision keeps beyond the item's own fields (a show keeps its credits)."""
+        """What a revision keeps beyond the item's own fields (an inline's rows, for instance)."""
         return {}
 
     def restore_extras(self, data: dict) -> None:
@@ -194,7 +194,7 @@ class EditorialModel(SluggedModel):
 
 
 class ItemRecord(models.Model):
-    """Something kept about one review, show or person."""
+    """Something kept about one editorial item, whatever its content type."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()

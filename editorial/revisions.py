@@ -1,4 +1,4 @@
-"""Every save of a review, show or person keeps a revision; any two can be compared; any can be restored."""
+"""Every save of an editorial item keeps a revision; any two can be compared; any can be restored."""
 
 import difflib
 from datetime import datetime

@@ -42,6 +42,7 @@ GROUP_MIGRATIONS = [
     ("magazine.migrations.0002_editorial_groups", "make_groups"),
     ("magazine.migrations.0005_editors_read_the_audit_log", "grant"),
     ("reviews.migrations.0007_mention_permissions", "grant"),
+    ("magazine.migrations.0009_editors_lift_signin_pauses", "grant"),
 ]
 
 

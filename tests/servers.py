@@ -8,7 +8,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
 
 

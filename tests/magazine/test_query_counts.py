@@ -63,13 +63,15 @@ def pages(show, critic, actor):
 def count_queries(client, url) -> int:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
-    assert response.status_code in (200, 404), url
+    assert response.status_code == 200, url  # a 404 at both sizes would count the same and prove nothing
     return len(captured)
 
 
 @pytest.mark.django_db
 def test_query_counts_do_not_grow_with_data(client, django_assert_max_num_queries):
-    small = {name: count_queries(client, url) for name, url in pages(*build_magazine(1)).items()}
+    client.get(reverse("home"))  # warm-up: what a process asks once a minute (the next scheduled change)
+    small = {name: count_queries(client, url) for name, url in pages(*build_magazine(1)).items()
+             if name != "archive page 2"}  # only the large magazine has a second page
     assert '<source type="image/webp"' in client.get("/reviews/").content.decode()
     Review.objects.all().delete()
     large_urls = pages(*build_magazine(50))
@@ -77,6 +79,6 @@ def test_query_counts_do_not_grow_with_data(client, django_assert_max_num_querie
     for name, url in large_urls.items():
         with django_assert_max_num_queries(MAX_QUERIES):
             large[name] = count_queries(client, url)
-    small.pop("archive page 2"), large.pop("archive page 2")  # only the large magazine has a second page
+    assert large.pop("archive page 2") <= MAX_QUERIES
     assert '<a href="/people/' in client.get(large_urls["review"]).content.decode()  # bodies link their names
     assert large == small

@@ -7,7 +7,6 @@ once. Each look is a new reader (a fresh browser context), so that every look st
 
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import feedparser
 import pytest
@@ -20,10 +19,11 @@ from people.models import Person
 from reviews.models import Review
 from tests import factories
 from tests.browser import log_in, screenshot
+from tests.paths import SAMPLES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "harbour-lights.txt"
+SAMPLE = SAMPLES / "harbour-lights.txt"
 HEADLINE = "Harbour Lights drifts down the Douro and takes its time"
 STANDFIRST = "A retired ferry pilot, his granddaughter and a river with moods of its own."
 NOTE = "Ready for the Friday slot; the cast names are checked."

@@ -1,7 +1,6 @@
 """The house-style parser alone: text in, plain data out."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -16,8 +15,9 @@ from reviews.house_style import (
     parse_credits_line,
     parse_review,
 )
+from tests.paths import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+SAMPLES = SAMPLES
 
 
 def people(line: str, role: str | None = None) -> list[tuple]:

@@ -1,7 +1,6 @@
 """The shared cache is an optimisation, never a dependency, and never wrong: not inside an editor's transaction,
 not while Redis is down, not when it comes back. Real Redis servers and gunicorn where it matters."""
 
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -11,9 +10,10 @@ from magazine import page_cache
 from magazine.models import PageCacheDebt
 from reviews.models import Review
 from tests import factories
+from tests.paths import SAMPLES
 from tests.servers import Redis, Site, fetch, free_port
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "etoile.txt"
+SAMPLE = SAMPLES / "etoile.txt"
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """The same parser behind the admin: the show's credits-line box and the import page."""
 
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -11,8 +10,9 @@ from reviews.models import Review
 from shows.models import Show
 from tests import factories
 from tests.factories import UNTOUCHED_PARTS
+from tests.paths import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+SAMPLES = SAMPLES
 IMPORT_URL = reverse("admin:reviews_review_import")
 
 

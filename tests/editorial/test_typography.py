@@ -2,14 +2,14 @@
 markup needs (an apostrophe becomes &#x27; in the source), and a reader sees every character as typed."""
 
 from html import unescape
-from pathlib import Path
 
 import pytest
 from django.template import Context, Template
 
 from tests import factories
+from tests.paths import SAMPLES
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "etoile.txt"
+SAMPLE = SAMPLES / "etoile.txt"
 
 
 def sample_paragraphs() -> list[str]:

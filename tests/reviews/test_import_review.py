@@ -3,7 +3,6 @@
 import html
 import re
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -16,8 +15,9 @@ from reviews.models import Review
 from reviews.services import import_review
 from shows.models import Credit, Show
 from tests import factories
+from tests.paths import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+SAMPLES = SAMPLES
 ETOILE = SAMPLES / "etoile.txt"
 
 
