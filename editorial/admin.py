@@ -172,7 +172,11 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
             def clean(self):
                 cleaned = super().clean()
                 existing = self.instance if self.instance.pk else None
-                if existing and cleaned.get("loaded_version") is not None:
+                if existing and cleaned.get("loaded_version") is None:  # a form from elsewhere, or tampered with
+                    raise ValidationError("This form does not say which version of the item it was opened on, so "
+                                          "saving it could overwrite someone's work. Reload the page and try again.",
+                                          code="stale")
+                if existing:
                     self.conflict = conflicts.check(self.instance, cleaned["loaded_version"])
                     if self.conflict:
                         raise ValidationError(self.conflict.message, code="stale")

@@ -8,8 +8,9 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def xml_text(value) -> str:
-    """Drop the characters XML 1.0 cannot hold; a stray control character never breaks a feed."""
-    return NOT_XML.sub("", str(value)) if value is not None else ""
+    """A space for each character XML 1.0 cannot hold: a stray control character never breaks a feed, nor glues
+    two words together."""
+    return NOT_XML.sub(" ", str(value)) if value is not None else ""
 
 
 class FullContentRssFeed(Rss201rev2Feed):

@@ -4,6 +4,7 @@ Django's own admin needs it, and the two headers neither Django 5.2 nor django-c
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -12,6 +13,21 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if request.path.startswith("/admin/") and parts.update is None:
             parts.update = {"style-src": [SELF, UNSAFE_INLINE]}  # the admin sets a few style attributes inline
         return parts
+
+
+class AdminQueryMiddleware:
+    """The admin's lists turn their query string into database lookups; PostgreSQL refuses a NUL character
+    with an error, so a filter, ordering or search holding one is answered 400, never 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/admin/") and any(
+                "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+            return HttpResponseBadRequest("A filter, ordering or search in this address holds a NUL character.",
+                                          content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
 
 
 class PermissionsPolicyMiddleware:

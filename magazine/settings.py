@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "magazine.security.ContentSecurityPolicyMiddleware",
     "magazine.security.PermissionsPolicyMiddleware",
+    "magazine.security.AdminQueryMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

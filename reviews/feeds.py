@@ -101,7 +101,8 @@ class LatestReviewsFeed(Feed):
 
 class TagFeed(LatestReviewsFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        """A tag with nothing live has no page, and no feed either."""
+        return get_object_or_404(Tag.objects.filter(pk__in=Review.objects.live().values("tags")), slug=slug)
 
     def reviews(self, tag):
         return Review.objects.live().filter(tags=tag)

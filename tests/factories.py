@@ -119,3 +119,8 @@ def committing():
     from django.test import TestCase
 
     return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+def opened_version(item) -> int | str:
+    """The version a change form opened now carries in its hidden field ("" on an add form)."""
+    return type(item)._default_manager.get(pk=item.pk).version if item.pk else ""

@@ -96,6 +96,7 @@ def test_credits_are_an_ordered_inline_on_the_show(editor_client):
         f"{prefix}-0-character": "Geneviève Lavigne", f"{prefix}-0-note": "",
         f"{prefix}-1-order": "1", f"{prefix}-1-person": kirby.pk, f"{prefix}-1-role": "cast",
         f"{prefix}-1-character": "Jack McMillan", f"{prefix}-1-note": "",
+        "loaded_version": factories.opened_version(show),
     }
     response = editor_client.post(reverse("admin:shows_show_change", args=[show.pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors

@@ -170,6 +170,14 @@ def test_a_stale_save_is_refused_and_shows_what_changed(client, draft):
     assert Review.objects.get(pk=draft.pk).body == "Margot’s words."  # the first save survives
 
 
+def test_a_save_without_its_version_is_a_conflict_never_an_overwrite(editor_client, draft):
+    form = review_post(draft, body="Words from a form that names no version.")
+    del form["loaded_version"]
+    response = editor_client.post(change_url(draft), form)
+    assert response.status_code == 200 and "does not say which version" in response.content.decode()
+    assert Review.objects.get(pk=draft.pk).body == "A secret paragraph."
+
+
 def test_an_admin_action_also_makes_open_forms_stale(editor_client, draft):
     stale = review_post(draft)
     editor_client.post(reverse("admin:reviews_review_changelist"),

@@ -20,6 +20,7 @@ def review_form(review, **changes):
         "show": review.show_id, "headline": review.headline, "slug": review.slug,
         "standfirst": review.standfirst, "body": review.body, "critic": review.critic_id,
         "rating": "3.5", "tags": "", "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS,
+        "loaded_version": factories.opened_version(review),
     }
     pressed = {} if any(key.startswith("_") for key in changes) else {"_save_draft": "Save draft"}
     return {**data, **pressed, **changes}

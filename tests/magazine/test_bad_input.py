@@ -68,8 +68,8 @@ def test_bad_rating_is_a_form_error_and_nothing_is_saved(editor_client, rating, 
     review = factories.DraftReviewFactory()
     response = editor_client.post(reverse("admin:reviews_review_change", args=[review.pk]), {
         "show": review.show_id, "critic": review.critic_id, "headline": "Changed", "slug": review.slug,
-        "body": review.body, "standfirst": "", "rating": rating, "tags": "", "status": "draft",
-        "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS,
+        "body": review.body, "standfirst": "", "rating": rating, "tags": "", "_save_draft": "Save draft",
+        "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS, "loaded_version": review.version,
     })
     assert response.status_code == 200
     assert message in str(response.context["adminform"].form.errors["rating"])
@@ -97,3 +97,16 @@ def test_published_without_a_time_is_refused_by_the_database(db):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         factories.LiveShowFactory(status=Status.PUBLISHED, published_at=None)
+
+
+@pytest.mark.parametrize("query", ["status=%00", "state=%00", "q=%00", "o=%00", "tags__id__exact=%00", "%00=1"])
+@pytest.mark.parametrize("model", ["reviews/review", "shows/show", "people/person"])
+def test_a_nul_in_an_admin_list_address_is_a_400(editor_client, model, query):
+    response = editor_client.get(f"/admin/{model}/?{query}")
+    assert response.status_code == 400 and "NUL" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["state=nonsense", "o=99", "o=abc", "published_at__gte=junk", "p=99999999999",
+                                   "q=" + "x" * 5000])
+def test_junk_in_an_admin_list_address_is_no_500(editor_client, query):
+    assert editor_client.get(f"/admin/reviews/review/?{query}").status_code in (200, 302, 400)

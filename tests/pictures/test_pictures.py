@@ -53,7 +53,8 @@ def upload_review(client, review, name: str, content: bytes, **fields):
         "show": review.show_id, "critic": review.critic_id, "headline": review.headline, "slug": review.slug,
         "standfirst": "", "body": review.body, "rating": "", "tags": "", "_publish": "Publish",
         "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS,
-        "image_alt": "A dancer mid-leap.", "image": SimpleUploadedFile(name, content), **fields,
+        "image_alt": "A dancer mid-leap.", "image": SimpleUploadedFile(name, content),
+        "loaded_version": factories.opened_version(review), **fields,
     }
     with factories.committing():  # renditions are made after the commit
         return client.post(reverse("admin:reviews_review_change", args=[review.pk]), data)
@@ -158,7 +159,8 @@ def test_every_crop_keeps_the_focal_point(editor_client, media):
     person = factories.LivePersonFactory()
     data = {"name": person.name, "slug": person.slug, "bio": "", "tags": "", "_publish": "Publish",
             "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS, "image_alt": "A red square.",
-            "image": SimpleUploadedFile("p.png", buffer.getvalue()), "image_focus_x": "0.896", "image_focus_y": "0.5"}
+            "image": SimpleUploadedFile("p.png", buffer.getvalue()), "image_focus_x": "0.896", "image_focus_y": "0.5",
+            "loaded_version": factories.opened_version(person)}
     with factories.committing():
         editor_client.post(reverse("admin:people_person_change", args=[person.pk]), data)
     person.refresh_from_db()

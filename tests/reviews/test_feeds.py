@@ -50,7 +50,7 @@ def test_every_feed_parses_and_carries_the_full_review(client, magazine, kind):
         assert entry.title == "Pointe shoes & “two cities” — ’tis 🩰"
         content = entry.content[0].value
         assert "<p>First paragraph’s text — with an em dash.</p>" in content
-        assert "<p>Second: &lt;b&gt;not bold&lt;/b&gt; &amp; done.</p>" in content  # text, never markup
+        assert "<p>Second: &lt;b&gt;not bold&lt;/b&gt; &amp; done. </p>" in content  # text, never markup
         assert "\x07" not in content
         assert entry.summary == "A standfirst with &lt;script&gt;alert(1)&lt;/script&gt; &amp; more."  # text
         assert entry.author == "Siobhán O’Rourke"
@@ -77,8 +77,21 @@ def test_hostile_text_never_breaks_a_feed(client, db):
     review.tags.set(["<script>", "R&B"])
     for url in [reverse("feeds:latest"), reverse("feeds:latest_atom"), reverse("feeds:show", args=[show.slug])]:
         entry = read(client, url).entries[0]
-        assert entry.title.endswith("</title>&amp;")
+        assert entry.title.endswith("x </title>&amp;")  # the vertical tab became a space
         assert "👩🏽‍🎤" in entry.content[0].value
+
+
+def test_a_control_character_becomes_a_space_in_feeds(client, db):
+    factories.LiveReviewFactory(headline="vertical\x0btab", standfirst="form\x0cfeed")
+    entry = read(client, reverse("feeds:latest")).entries[0]
+    assert entry.title == "vertical tab" and entry.summary == "form feed"
+
+
+def test_a_tag_with_nothing_live_has_no_feed(client, db):
+    factories.DraftReviewFactory().tags.set(["embargoed"])
+    for name in ("feeds:tag", "feeds:tag_atom"):
+        assert client.get(reverse(name, args=["embargoed"])).status_code == 404
+    assert client.get(reverse("tag", args=["embargoed"])).status_code == 404  # like its page
 
 
 @pytest.mark.parametrize("excerpt", [{"standfirst": "<img src=x onerror=alert(1)>"},

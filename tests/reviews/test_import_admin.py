@@ -24,6 +24,7 @@ def show_form(show, credits_line: str) -> dict:
         "published_at_0": "", "published_at_1": "", **UNTOUCHED_PARTS, "credits_line": credits_line,
         "credits-TOTAL_FORMS": "0", "credits-INITIAL_FORMS": "0",
         "credits-MIN_NUM_FORMS": "0", "credits-MAX_NUM_FORMS": "1000",
+        "loaded_version": factories.opened_version(show),
     }
 
 

@@ -70,7 +70,7 @@ def test_an_editor_marks_a_wrong_match_and_it_stays_unlinked(editor_client, clie
         "published_at_1": review.published_at.strftime("%H:%M:%S"), **UNTOUCHED_PARTS,
         "mentions-TOTAL_FORMS": "1", "mentions-INITIAL_FORMS": "1", "mentions-MIN_NUM_FORMS": "0",
         "mentions-MAX_NUM_FORMS": "1000", "mentions-0-id": mention.pk, "mentions-0-review": review.pk,
-        "mentions-0-wrong": "on",
+        "mentions-0-wrong": "on", "loaded_version": factories.opened_version(review),
     }
     change = editor_client.get(reverse("admin:reviews_review_change", args=[review.pk])).content.decode()
     assert "Bunheads" in change and "not this one" in change.lower()
