@@ -3,8 +3,8 @@
 Pages are kept in the shared cache (Redis in production) under a *generation*: after a transaction
 that changed what readers see commits (``magazine.publication``), the generation moves on, so every web
 process serves the new page on its next request. A page is never kept past the next scheduled
-publication, so a scheduled review appears on its minute. Editors (anyone with a session), previews,
-the admin and search never read or fill this cache.
+publication, so a scheduled review appears on its minute. Search pages are kept a minute at most. Editors
+(anyone with a session), previews and the admin never read or fill this cache.
 
 The cache is never a dependency. While it cannot be reached, pages are served uncached. A generation
 that could not be moved is owed: the debt is written to the database, and no process uses the cache
@@ -26,7 +26,8 @@ from magazine.models import PageCacheDebt
 
 GENERATION = "page-cache:generation"
 NEXT_PUBLICATION = "page-cache:next-publication:{}"
-NEVER_CACHED = ("/admin/", "/preview/", "/search/", "/media/")
+NEVER_CACHED = ("/admin/", "/preview/", "/media/")
+SHORT_LIVED = {"/search/": 60}  # a reader's query: kept a minute, enough to absorb the same search repeated
 
 DEBT_CHECK_SECONDS = 1.0  # how long a process that saw no outage may go without asking the database for debts
 _process = {"trusted": False, "checked": 0.0}  # trusted: seen the cache answer, with no debt, since a failure
@@ -137,7 +138,8 @@ class PageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if cacheable_response(response):
-            lifetime = settings.PAGE_CACHE_SECONDS
+            lifetime = min([settings.PAGE_CACHE_SECONDS, *(seconds for prefix, seconds in SHORT_LIVED.items()
+                                                           if request.path.startswith(prefix))])
             try:
                 upcoming = seconds_to_next_publication(current)
             except UNREACHABLE:

@@ -1,10 +1,15 @@
 """Security headers: django-csp's Content-Security-Policy (settings.CONTENT_SECURITY_POLICY), looser only where
 Django's own admin needs it, and the two headers neither Django 5.2 nor django-csp sets."""
 
+import time
+
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponseBadRequest
+from django.shortcuts import render
+
+from editorial.shared_cache import attempt
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -27,6 +32,29 @@ class AdminQueryMiddleware:
                 "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
             return HttpResponseBadRequest("A filter, ordering or search in this address holds a NUL character.",
                                           content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+class SearchRateLimitMiddleware:
+    """Search is the one page a client can make the database work hard for: each address gets
+    SEARCH_RATE_LIMIT searches a minute, then a 429 with Retry-After. Editors are not counted; without the
+    shared cache nobody is (the cache is an optimisation, never a dependency)."""
+
+    WINDOW = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith("/search/") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return self.get_response(request)
+        window = int(time.time() // self.WINDOW)
+        key = f"search-rate:{client_address(request)}:{window}"
+        attempt("add", key, 0, self.WINDOW * 2)
+        if (attempt("incr", key, default=0) or 0) > settings.SEARCH_RATE_LIMIT:
+            response = render(request, "429.html", {"retry_after": self.WINDOW}, status=429)
+            response["Retry-After"] = str(self.WINDOW * (window + 1) - int(time.time()))
+            return response
         return self.get_response(request)
 
 

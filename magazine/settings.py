@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "magazine.security.SearchRateLimitMiddleware",
     "magazine.page_cache.PageCacheMiddleware",
     "editorial.scheduled_changes.ScheduledChangesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -178,6 +179,9 @@ LOGIN_URL = "admin:login"
 TAGGIT_CASE_INSENSITIVE = True
 
 MAGAZINE_NAME = os.environ.get("MAGAZINE_NAME", "Frame Rate")
+# Searches a minute from one address before a 429 (readers; editors are not counted).
+SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
+
 # How long an anonymous reader's page may be served from the cache (0 turns the page cache off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # The magazine's own domain names its feed entries' ids, so they outlive any change of address or slug.

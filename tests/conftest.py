@@ -41,6 +41,12 @@ def no_page_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def no_search_rate_limit(settings):
+    """One test client makes many searches a minute; tests/magazine/test_bad_input.py sets the limit it tests."""
+    settings.SEARCH_RATE_LIMIT = 1_000_000
+
+
+@pytest.fixture(autouse=True)
 def plain_static_storage(settings):
     """Tests render templates without a collectstatic run; the hashed manifest is for production."""
     settings.STORAGES = {

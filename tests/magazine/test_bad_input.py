@@ -1,6 +1,8 @@
 """Bad URLs get a 404, never a 500."""
 
 import pytest
+from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from tests import factories
@@ -110,3 +112,26 @@ def test_a_nul_in_an_admin_list_address_is_a_400(editor_client, model, query):
                                    "q=" + "x" * 5000])
 def test_junk_in_an_admin_list_address_is_no_500(editor_client, query):
     assert editor_client.get(f"/admin/reviews/review/?{query}").status_code in (200, 302, 400)
+
+
+@pytest.mark.django_db
+def test_searching_too_fast_is_a_429_with_retry_after(client, settings, editor):
+    cache.clear()
+    settings.SEARCH_RATE_LIMIT = 3
+    here = {"REMOTE_ADDR": "203.0.113.7"}
+    for word in ("one", "two", "three"):
+        assert client.get("/search/", {"q": word}, **here).status_code == 200
+    refused = client.get("/search/", {"q": "four"}, **here)
+    assert refused.status_code == 429 and "Too many searches" in refused.content.decode()
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert Client().get("/search/", {"q": "four"}, REMOTE_ADDR="198.51.100.9").status_code == 200  # someone else
+    editor_client = Client()
+    editor_client.force_login(editor)
+    assert editor_client.get("/search/", {"q": "four"}, **here).status_code == 200  # editors are not counted
+
+
+@pytest.mark.django_db
+def test_a_long_query_is_cut_before_it_is_searched_or_echoed(client):
+    html = client.get("/search/", {"q": "etoile " * 1000}).content.decode()
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert len(title) < 300 and html.count("etoile") < 200

@@ -82,6 +82,9 @@ def test_a_page_is_never_kept_past_the_next_scheduled_publication(client, page_c
     assert response["Cache-Control"] == "public, max-age=0, must-revalidate"  # browsers always ask again
 
 
-def test_search_and_admin_are_never_cached(client, page_cache_on, db):
-    assert "X-Page-Cache" not in client.get("/search/?q=x")
+def test_search_is_kept_a_minute_and_the_admin_never(client, page_cache_on, db, monkeypatch):
+    kept = []
+    monkeypatch.setattr(page_cache, "keep", lambda key, response, lifetime: kept.append(lifetime) or True)
+    assert client.get("/search/?q=x")["X-Page-Cache"] == "miss"
+    assert kept == [60]
     assert "X-Page-Cache" not in client.get("/admin/login/")
