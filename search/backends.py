@@ -17,7 +17,8 @@ puts the triggers back and rebuilds the index when that has happened.
 SQLite: an FTS5 table, ``unicode61 remove_diacritics 2``, ranked by bm25().
 PostgreSQL: a table with a stored, GIN-indexed tsvector in the
 ``magazine_search`` text search configuration (``simple`` behind
-``unaccent``), ranked by ts_rank(). Neither stems words, so both find the same
+``unaccent``), queried through django.contrib.postgres.search (SearchQuery, SearchRank, SearchHeadline over
+search.models.IndexEntry). Neither stems words, so both find the same
 things. Scoring a tsvector made at query time costs seconds at 10,000 reviews;
 a stored one costs milliseconds.
 """
@@ -25,8 +26,11 @@ a stored one costs milliseconds.
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Mod
 
 from editorial import registry
 
@@ -325,34 +329,45 @@ class PostgresBackend(Backend):
         """Plain words joined by &, each the start of a longer word: to_tsquery syntax is only ever made here."""
         return " & ".join(f"{t}:*" if is_prefix(t) else t for t in terms)
 
-    def words_match(self, terms):
+    def query(self, terms) -> SearchQuery:
+        return SearchQuery(self.tsquery(terms), search_type="raw", config=self.config)
+
+    def words_match(self, terms):  # for the shared item_ids(): the same query, as SQL
         return f"document @@ to_tsquery('{self.config}', %s)", [self.tsquery(terms)]
 
-    def matching(self):
-        live, live_params = self.live_condition
-        query = f"to_tsquery('{self.config}', %s) query"
-        return f"FROM {self.table}, {query} WHERE document @@ query AND {live}", live_params
+    def entries(self):
+        from search.models import IndexEntry
+
+        return IndexEntry.objects.using(self.connection.alias).annotate(item=F("id") / 10, kind=Mod("id", 10))
+
+    def matching(self, query: SearchQuery):
+        """Index rows whose words match and whose item live() lets through, as every public page does."""
+        live = Q()
+        for source in self.sources:
+            item = source.model.objects.live().filter(pk=OuterRef("item"))
+            live |= Q(kind=source.kind) & Exists(item)
+        return self.entries().filter(document=query).filter(live)
 
     def count(self, terms):
-        matching, live_params = self.matching()
-        with self.connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {matching}", [self.tsquery(terms), *live_params])
-            return cursor.fetchone()[0]
+        return self.matching(self.query(terms)).count()
 
     def page(self, terms, offset, limit):
-        matching, live_params = self.matching()
-        headline = f"ts_headline('{self.config}', {{}}, query, %s)"
-        whole = f"StartSel={MARK_START}, StopSel={MARK_STOP}, HighlightAll=true"
-        fragments = (f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, "
-                     'MaxFragments=2, FragmentDelimiter=" … "')
-        sql = (
-            f"WITH page AS (SELECT id, ts_rank(document, query) AS rank, query {matching} "
-            f"ORDER BY rank DESC, id DESC LIMIT %s OFFSET %s) "
-            f"SELECT s.id, {headline.format('s.title')}, {headline.format('s.show_title')}, "
-            f"{headline.format('s.standfirst')}, {headline.format('s.body')} "
-            f"FROM page JOIN {self.table} s USING (id) ORDER BY page.rank DESC, s.id DESC"
-        )
-        return self.hits(sql, [self.tsquery(terms), *live_params, limit, offset, whole, whole, fragments, fragments])
+        """One query: the page's rows ranked in a subquery, headlines made for those rows alone."""
+        query = self.query(terms)
+        rank = SearchRank(F("document"), query)
+        page = self.matching(query).annotate(rank=rank).order_by("-rank", "-id").values("id")[offset:offset + limit]
+        whole = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "highlight_all": True, "config": self.config}
+        passages = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "max_words": SNIPPET_WORDS, "min_words": 12,
+                    "max_fragments": 2, "fragment_delimiter": " … ", "config": self.config}
+        rows = self.entries().filter(id__in=page).annotate(
+            rank=rank,
+            marked_title=SearchHeadline("title", query, **whole),
+            marked_show_title=SearchHeadline("show_title", query, **whole),
+            marked_standfirst=SearchHeadline("standfirst", query, **passages),
+            marked_body=SearchHeadline("body", query, **passages),
+        ).order_by("-rank", "-id").values_list("id", "marked_title", "marked_show_title", "marked_standfirst",
+                                               "marked_body")
+        return [Hit(key % 10, key // 10, *texts) for key, *texts in rows]
 
 
 def repair_after_migrate(sender=None, using="default", **kwargs):
