@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.shortcuts import redirect
@@ -272,9 +273,13 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
         request.workflow_done = button
 
     def response_add(self, request, obj, post_url_continue=None):
+        if IS_POPUP_VAR in request.POST:  # made from another form's “+”: Django closes the popup and picks it
+            return super().response_add(request, obj, post_url_continue)
         return self.response_change(request, obj)
 
     def response_change(self, request, obj):
+        if IS_POPUP_VAR in request.POST:
+            return super().response_change(request, obj)
         button = getattr(request, "workflow_done", workflow.SAVE_DRAFT)
         obj.refresh_from_db()
         done = DONE[button]

@@ -133,3 +133,15 @@ def test_tag_box_suggests_existing_tags(editor_client):
     page = editor_client.get(reverse("admin:reviews_review_add")).content.decode()
     assert 'list="id_tags-suggestions"' in page and "tag-autocomplete.js" in page
     assert '["Amazon Prime Video", "ballet"]' in page
+
+
+def test_a_show_made_from_the_review_forms_plus_button_closes_its_popup(editor_client):
+    response = editor_client.post(reverse("admin:shows_show_add") + "?_popup=1&_to_field=id", {
+        "title": "Made in a popup", "slug": "", "kind": "film", "year": "2026", "end_year": "", "synopsis": "",
+        "tags": "", "countries": "", "distributor": "", "languages": "", "episodes": "", "seasons": "",
+        "runtime_minutes": "", "published_at_0": "", "published_at_1": "", "credits_line": "",
+        **UNTOUCHED_PARTS, "credits-TOTAL_FORMS": "0", "credits-INITIAL_FORMS": "0", "credits-MIN_NUM_FORMS": "0",
+        "credits-MAX_NUM_FORMS": "1000", "_popup": "1", "_to_field": "id", "_save": "Save"})
+    assert response.status_code == 200
+    assert "popup_response" in response.templates[0].name  # the popup closes and the review form picks the show
+    assert Show.objects.get(title="Made in a popup").status == "draft"
