@@ -6,7 +6,6 @@ from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed
 from editorial.views import LiveDetailView, LiveListView
 from people.models import Person
 from people.structured_data import person as person_data
-from reviews.models import Review
 from shows.credits import credits_by_show
 from shows.models import Show
 
@@ -30,11 +29,12 @@ class PersonDetailView(PageMetaMixin, LiveDetailView):
     def get_context_data(self, **kwargs):
         person = self.object
         credits = person.credits.filter(show__in=Show.objects.live()).select_related("show")
+        reviews = person.reviews_written.model.objects  # reached through the reviews' own link to people
         return super().get_context_data(
             credits=credits_by_show(credits),
             reviews_written=person.reviews_written.live().select_related("show"),
-            reviews_of_work=Review.objects.live().of_work_by(person).cards()[: settings.PAGE_SIZE],
-            mentioned_in=Review.objects.live().mentioning(person=person).cards()[: settings.PAGE_SIZE],
+            reviews_of_work=reviews.live().of_work_by(person).cards()[: settings.PAGE_SIZE],
+            mentioned_in=reviews.live().mentioning(person=person).cards()[: settings.PAGE_SIZE],
             **kwargs,
         )
 

@@ -6,10 +6,11 @@ from django.urls import path
 
 from editorial.admin import EditorialAdmin, StateFilter, WorkingCopyInline
 from pictures.admin import PICTURE_FIELDS
-from reviews.forms import HouseStyleImportForm, line_error
+from reviews.forms import HouseStyleImportForm
 from reviews.house_style import HouseStyleError
 from reviews.models import Mention, Review
 from reviews.services import import_review
+from shows.credits_line import line_error
 
 
 class MentionInline(WorkingCopyInline, admin.TabularInline):

@@ -1,6 +1,7 @@
 from django import forms
 
 from reviews.house_style import HouseStyleError, ParsedReview, parse_review
+from shows.credits_line import line_error
 
 
 class HouseStyleImportForm(forms.Form):
@@ -31,7 +32,3 @@ class HouseStyleImportForm(forms.Form):
     @property
     def parsed(self) -> ParsedReview:
         return self.cleaned_data["parsed"]
-
-
-def line_error(error: HouseStyleError) -> str:
-    return f"Line {error.line}: {error.message}"

@@ -1,8 +1,7 @@
 from django import forms
 
 from editorial.forms import EditorialForm
-from reviews.forms import line_error
-from reviews.house_style import HouseStyleError, parse_credits_line
+from shows.credits_line import HouseStyleError, line_error, parse_credits_line
 from shows.models import Show
 
 

@@ -4,7 +4,6 @@ from django.urls import reverse
 from editorial import structured_data as ld
 from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
 from editorial.views import LiveDetailView, LiveListView
-from reviews.models import Review
 from shows.credits import credits_by_role
 from shows.models import Show
 from shows.structured_data import work
@@ -32,7 +31,8 @@ class ShowDetailView(PageMetaMixin, LiveDetailView):
         return super().get_context_data(
             credits=credits_by_role(self.credits),
             reviews=show.reviews.live().select_related("critic"),
-            mentioned_in=Review.objects.live().mentioning(show=show).cards()[: settings.PAGE_SIZE],
+            mentioned_in=show.reviews.model.objects.live()  # reached through the reviews' own link to shows
+            .mentioning(show=show).cards()[: settings.PAGE_SIZE],
             **kwargs,
         )
 
