@@ -103,8 +103,8 @@ class Backend:
 
     @cached_property
     def sources(self) -> list[Source]:
-        """The registered content types whose tables exist yet (a later migration may add one: then
-        ``repair_after_migrate`` finds its triggers missing and indexes it)."""
+        """For building the index: the registered content types whose tables exist yet (a later migration may
+        add one; then ``repair_after_migrate`` finds its triggers missing and indexes it)."""
         tables = set(self.connection.introspection.table_names())
         return [source for source in sources() if source.table in tables]
 
@@ -159,7 +159,7 @@ class Backend:
         every live item first, on both databases, whenever the words are rarer than "the".
         """
         conditions, params = [], []
-        for source in self.sources:
+        for source in sources():  # searching: every registered table exists; no need to ask the database
             item = RawSQL(f"{self.table}.{self.key} / 10", ())
             sql, item_params = (source.model.objects.live().order_by().filter(pk=item).values("pk").query
                                 .sql_with_params())
@@ -343,7 +343,7 @@ class PostgresBackend(Backend):
     def matching(self, query: SearchQuery):
         """Index rows whose words match and whose item live() lets through, as every public page does."""
         live = Q()
-        for source in self.sources:
+        for source in sources():
             item = source.model.objects.live().filter(pk=OuterRef("item"))
             live |= Q(kind=source.kind) & Exists(item)
         return self.entries().filter(document=query).filter(live)
