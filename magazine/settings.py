@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "editorial",
     "pictures",
     "magazine",
@@ -60,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "magazine.security.ContentSecurityPolicyMiddleware",
@@ -123,6 +126,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "magazine.admin_site.locked_out"
 AXES_CLIENT_IP_CALLABLE = "magazine.security.client_address"
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+# A second factor (TOTP, django-otp) for everyone who can publish, and superusers: after the password, a code
+# from an authenticator app. django-otp's tables exist either way, so editors can enrol before it is turned on.
+REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -179,6 +185,7 @@ LOGIN_URL = "admin:login"
 TAGGIT_CASE_INSENSITIVE = True
 
 MAGAZINE_NAME = os.environ.get("MAGAZINE_NAME", "Frame Rate")
+OTP_TOTP_ISSUER = MAGAZINE_NAME  # the account's name in an editor's authenticator app
 # Searches a minute from one address before a 429 (readers; editors are not counted).
 SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
 
