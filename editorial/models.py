@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from editorial.slugs import OldSlug, SluggedModel  # noqa: F401  (OldSlug: a model of this app)
+from editorial.text import tidy
 
 
 class Status(models.TextChoices):
@@ -126,7 +127,19 @@ class EditorialModel(SluggedModel):
             )
         ]
 
+    def tidy_text(self) -> None:
+        """Every text field as the magazine keeps text (``editorial.text.tidy``), however it arrived."""
+        for field in self._meta.concrete_fields:
+            value = getattr(self, field.attname)
+            if isinstance(field, models.CharField | models.TextField) and isinstance(value, str):
+                setattr(self, field.attname, tidy(value, multiline=isinstance(field, models.TextField)))
+
+    def clean_fields(self, exclude=None):
+        self.tidy_text()
+        super().clean_fields(exclude)
+
     def save(self, *args, **kwargs):
+        self.tidy_text()
         if self.pk:
             self.version += 1  # an open form that loaded an older version can no longer save over this one
             if kwargs.get("update_fields") is not None:

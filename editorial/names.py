@@ -2,6 +2,9 @@
 
 import re
 import unicodedata
+from functools import cache
+
+from anyascii import anyascii
 
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -10,10 +13,25 @@ JOINER = re.compile(r"[\s.,:;!?&]*\s[\s.,:;!?&]*|[.:]\s*")  # what may stand bet
 LONGEST_NAME = 8  # words
 
 
-def fold(text: str) -> str:
+@cache
+def folded_letter(char: str) -> str:
+    """A Latin letter as ASCII (ø → o, æ → ae, ł → l, ß → ss, đ → d); any other character as it is."""
+    if char.isascii() or not unicodedata.name(char, "").startswith("LATIN "):
+        return char
+    return anyascii(char)
+
+
+def without_accents(text: str) -> str:
+    """Accents off and lower case, the letters themselves kept (ß stays ß): what SQLite's unicode61 tokenizer does."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return bare.casefold().replace("’", "'")
+    return unicodedata.normalize("NFC", bare).lower().replace("’", "'")  # NFC: 바다 stays two syllables
+
+
+def fold(text: str) -> str:
+    """The one folding of the magazine, for slugs, mentions and search: accents off, every Latin letter in
+    ASCII, case folded; other scripts keep their letters (바다 stays 바다)."""
+    return "".join(folded_letter(c) for c in without_accents(text)).casefold()
 
 
 def name_key(name: str) -> str:

@@ -1,10 +1,12 @@
-"""Slugs that fold accents, stay unique, and never break an old address."""
+"""Slugs that fold every Latin letter, stay unique, and never break an old address."""
 
 import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.text import slugify
+
+from editorial.names import fold
 
 SLUG_MAX = 120
 
@@ -36,8 +38,8 @@ class OldSlug(models.Model):
 
 
 def slug_for(text: str) -> str:
-    """ASCII where the text allows it (Laâge → laage); the script itself where it does not."""
-    return (slugify(text) or slugify(text, allow_unicode=True) or "item")[: SLUG_MAX - 8].strip("-")
+    """ASCII where the text allows it (Laâge → laage, Søren → soren); the script itself where it does not."""
+    return (slugify(fold(text)) or slugify(text, allow_unicode=True) or "item")[: SLUG_MAX - 8].strip("-")
 
 
 class SluggedModel(models.Model):

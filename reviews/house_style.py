@@ -5,6 +5,7 @@ line of credits: ``2025 | US | DIRECTORS: A, B | CAST: C (Character) | EPISODES:
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -127,7 +128,7 @@ def refuse_control_characters(lines: list[str]) -> None:
 
 
 def parse_review(text: str) -> ParsedReview:
-    lines = plain_text.lines(text.removeprefix("\ufeff"))
+    lines = plain_text.lines(unicodedata.normalize("NFC", text.removeprefix("\ufeff")))
     refuse_control_characters(lines)
     front, skip = parse_front_matter(lines)
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if number > skip and line.strip()]

@@ -14,7 +14,10 @@ AddField and AlterField operations do) drops that table's triggers, and would
 fail outright if another table's trigger named it. ``repair_after_migrate``
 puts the triggers back and rebuilds the index when that has happened.
 
-SQLite: an FTS5 table, ``unicode61 remove_diacritics 2``, ranked by bm25().
+SQLite: an FTS5 table, ``unicode61 remove_diacritics 2``, ranked by bm25(). That tokenizer strips accents but
+keeps letters such as ø, ł, ß and æ, so each row also holds, in ``folded``, its words with a letter outside ASCII
+in the magazine's one folding (``editorial.names.fold``: Søren → soren), written by a function registered on every
+SQLite connection (``register_sqlite_functions``).
 PostgreSQL: a table with a stored, GIN-indexed tsvector in the
 ``magazine_search`` text search configuration (``simple`` behind
 ``unaccent``), queried through django.contrib.postgres.search (SearchQuery, SearchRank, SearchHeadline over
@@ -33,6 +36,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Mod
 
 from editorial import registry
+from editorial.names import WORD, fold, without_accents
 
 MARK_START, MARK_STOP = "\x02", "\x03"  # never in typed text; escaped and turned into <mark> by search.query
 SNIPPET_WORDS = 30
@@ -72,6 +76,19 @@ def sources() -> list[Source]:
                             column_of(meta, spec.standfirst), column_of(meta, spec.body),
                             parent.column if parent else None, kinds[parent.related_model] if parent else None))
     return sorted(found, key=lambda source: source.parent_column is not None)
+
+
+def folded_words(*texts: str) -> str:
+    """The words that fold to more than their accents (Søren, Straße), folded: what the SQLite index adds so that
+    "Soren" finds "Søren"."""
+    words = (word for text in texts for word in WORD.findall(text or "") if not word.isascii())
+    return " ".join(dict.fromkeys(fold(word) for word in words if fold(word) != without_accents(word)))
+
+
+def register_sqlite_functions(sender, connection, **kwargs):
+    """The index's triggers call ``magazine_folded_words``; every SQLite connection Django opens gets it."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("magazine_folded_words", 4, folded_words, deterministic=True)
 
 
 def is_prefix(term: str) -> bool:
@@ -125,6 +142,11 @@ class Backend:
                     f"INSERT INTO {self.table} ({self.key}, title, show_title, standfirst, body, show_id) "
                     f"SELECT id * 10 + {source.kind}, {self.row_values(source, 't.')} FROM {source.table} t"
                 )
+            for statement in self.after_rebuild():
+                cursor.execute(statement)
+
+    def after_rebuild(self) -> list[str]:
+        return []
 
     def row_values(self, source: Source, prefix: str) -> str:
         """The columns after the key, as SQL, for the row ``prefix`` names (``NEW.`` in a trigger)."""
@@ -190,13 +212,14 @@ class Backend:
 class SqliteBackend(Backend):
     key = "rowid"
     existing_triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-    # bm25() weights, one a column: title, show_title, standfirst, body, show_id (not indexed).
-    weights = "10.0, 4.0, 4.0, 1.0, 0.0"
+    # bm25() weights, one a column: title, show_title, standfirst, body, show_id (not indexed), folded.
+    weights = "10.0, 4.0, 4.0, 1.0, 0.0, 2.0"
+    fold = "folded = magazine_folded_words(title, {show_title}, standfirst, body)"
 
     def schema(self):
         return [
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {self.table} USING fts5("
-            "title, show_title, standfirst, body, show_id UNINDEXED, "
+            "title, show_title, standfirst, body, show_id UNINDEXED, folded, "
             "tokenize = 'unicode61 remove_diacritics 2')"
         ]
 
@@ -206,7 +229,9 @@ class SqliteBackend(Backend):
             kind, table, name = source.kind, source.table, f"{self.table}_{source.table}"
             insert = (f"DELETE FROM {self.table} WHERE rowid = NEW.id * 10 + {kind}; "
                       f"INSERT INTO {self.table} (rowid, title, show_title, standfirst, body, show_id) "
-                      f"VALUES (NEW.id * 10 + {kind}, {self.row_values(source, 'NEW.')});")
+                      f"VALUES (NEW.id * 10 + {kind}, {self.row_values(source, 'NEW.')}); "
+                      f"UPDATE {self.table} SET {self.fold.format(show_title='show_title')} "
+                      f"WHERE rowid = NEW.id * 10 + {kind};")
             delete = f"DELETE FROM {self.table} WHERE rowid = OLD.id * 10 + {kind};"
             triggers[f"{name}_insert"] = f"AFTER INSERT ON {table} BEGIN {insert} END"
             triggers[f"{name}_update"] = (f"AFTER UPDATE OF {self.watched_columns(source)} ON {table} "
@@ -216,7 +241,8 @@ class SqliteBackend(Backend):
             if kinds:  # the items that carry this one's title
                 triggers[f"{name}_{source.title}"] = (
                     f"AFTER UPDATE OF {source.title} ON {table} WHEN OLD.{source.title} IS NOT NEW.{source.title} "
-                    f"BEGIN UPDATE {self.table} SET show_title = NEW.{source.title} "
+                    f"BEGIN UPDATE {self.table} SET show_title = NEW.{source.title}, "
+                    f"{self.fold.format(show_title=f'NEW.{source.title}')} "
                     f"WHERE show_id = NEW.id AND rowid % 10 IN ({kinds}); END")
         return triggers
 
@@ -225,6 +251,9 @@ class SqliteBackend(Backend):
 
     def trigger_names(self):
         return list(self.named_triggers())
+
+    def after_rebuild(self):
+        return [f"UPDATE {self.table} SET {self.fold.format(show_title='show_title')}"]
 
     def uninstall(self):
         with self.connection.cursor() as cursor:

@@ -3,6 +3,7 @@
 review file around it is reviews.house_style's."""
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from shows.models import Credit
@@ -54,8 +55,8 @@ class Credits:
 
 
 def clean_name(name: str) -> str:
-    """Spaces tidied; every character otherwise kept exactly as credited."""
-    return " ".join(name.split())
+    """Spaces tidied and one Unicode form (NFC); every character otherwise kept exactly as credited."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
 
 
 # --- the credits line ------------------------------------------------------------------

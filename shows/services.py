@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from editorial.text import tidy
 from people.models import Person
 from shows.models import Show
 
@@ -16,6 +17,7 @@ def assign(item, values: dict) -> list[str]:
 
 def person_named(name: str, *, by) -> tuple[Person, bool]:
     """The one Person of that exact name (the oldest, if the admin made twins), or a new draft."""
+    name = tidy(name, multiline=False)  # as names are stored: "Zoe\u0301" finds "Zoé"
     person = Person.objects.filter(name=name).order_by("pk").first()
     if person:
         return person, False

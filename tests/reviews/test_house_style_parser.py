@@ -1,5 +1,6 @@
 """The house-style parser alone: text in, plain data out."""
 
+import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -169,14 +170,26 @@ def test_blank_lines_mean_nothing_and_crlf_is_read():
     assert parsed.paragraphs == ("One.", "Two — ‘quoted’.")
 
 
-names = st.text(alphabet=st.characters(categories=["L"], include_characters="-’'"), min_size=1, max_size=12).filter(
-    lambda w: w[0].isalpha() and w.lower() not in {"and"})
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+# The house style keeps text in NFC: any NFC text round-trips (test_text_is_read_in_one_unicode_form for the rest).
+names = st.text(alphabet=st.characters(categories=["L"], include_characters="-’'"), min_size=1, max_size=12).map(
+    nfc).filter(lambda w: w[0].isalpha() and w.lower() not in {"and"})
 full_names = st.lists(names, min_size=1, max_size=3).map(" ".join)
 entries = st.lists(st.tuples(st.sampled_from(["director", "writer", "cast", "music"]), full_names,
                              st.one_of(st.just(""), full_names)), min_size=1, max_size=8, unique_by=lambda e: e[:2])
-paragraph = st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), max_size=60)
+paragraph = st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), max_size=60).map(nfc)
 paragraphs = st.lists(paragraph.filter(lambda t: t.strip() and " | " not in t and t.strip() != "---"),
                       min_size=1, max_size=5)
+
+
+def test_text_is_read_in_one_unicode_form():
+    decomposed = unicodedata.normalize("NFD", "Zoë plays Élise.\n2025 | FR | CAST: Zoë Adébáyọ̀ (Élise)\n")
+    parsed = parse_review(decomposed)
+    assert parsed.paragraphs == ("Zoë plays Élise.",)
+    assert [(e.name, e.character) for e in parsed.credits.people] == [("Zoë Adébáyọ̀", "Élise")]
 
 
 @given(entries=entries, paragraphs=paragraphs, year=st.integers(1900, 2100))
