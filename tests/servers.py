@@ -5,8 +5,15 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db import connection
 
 from tests.paths import ROOT
 
@@ -23,6 +30,16 @@ def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         assert response.status == 200, url
         return response.read().decode()
+
+
+def status(url: str) -> int:
+    """The status a reader gets, whatever it is."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def wait_for(check, what: str, seconds: float = 20) -> None:
@@ -71,13 +88,44 @@ class Redis:
         self.process.wait(timeout=10)
 
 
-class Site:
-    """The magazine on a SQLite file, served by gunicorn with two workers sharing ``redis_url``."""
+def postgres_admin():
+    """A connection to the suite's PostgreSQL server, outside any database a test or a Site uses."""
+    import psycopg
 
-    def __init__(self, folder: Path, redis_url: str):
-        self.env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}", "REDIS_URL": redis_url,
-                    "PAGE_CACHE_SECONDS": "300", "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-                    "MEDIA_ROOT": str(folder / "media"), "DJANGO_DEBUG": "1"}
+    db = settings.DATABASES["default"]
+    return psycopg.connect(dbname="postgres", host=db["HOST"] or None, port=db["PORT"] or None,
+                           user=db["USER"] or None, password=db["PASSWORD"] or None, autocommit=True)
+
+
+@contextmanager
+def site_database(folder: Path):
+    """The address of a database for a Site, on the engine the suite runs on: a SQLite file in ``folder``, or a
+    PostgreSQL database of its own named after the suite's (so suites sharing a server never meet), dropped after."""
+    if connection.vendor != "postgresql":
+        yield f"sqlite:///{folder / 'site.sqlite3'}"
+        return
+    db = settings.DATABASES["default"]
+    name = f"{db['NAME']}_site_{uuid.uuid4().hex[:8]}"
+    login = quote(db["USER"] or "", safe="") + (f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else "")
+    with postgres_admin() as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgres://{login}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name}"
+    finally:
+        with postgres_admin() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+class Site:
+    """The magazine on a SQLite file (or ``database_url``), served by gunicorn with two workers sharing
+    ``redis_url``; ``env`` overrides its settings. Gunicorn logs each request it has finished to ``access_log``."""
+
+    def __init__(self, folder: Path, redis_url: str, database_url: str = "", **env: str):
+        self.media = folder / "media"
+        self.access_log = folder / "access.log"
+        self.env = {**os.environ, "DATABASE_URL": database_url or f"sqlite:///{folder / 'site.sqlite3'}",
+                    "REDIS_URL": redis_url, "PAGE_CACHE_SECONDS": "300", "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+                    "MEDIA_ROOT": str(self.media), "DJANGO_DEBUG": "1", **env}
         self.env.pop("CACHE_URL", None)
         self.port, self.server = free_port(), None
 
@@ -94,7 +142,8 @@ class Site:
         self.manage("migrate", "--verbosity", "0")
         self.manage("seed_bench", "--reviews", str(reviews))
         self.server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "magazine.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{self.port}"],
+            [sys.executable, "-m", "gunicorn", "magazine.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
+             "--access-logfile", str(self.access_log)],
             env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for(lambda: fetch(self.url()), "gunicorn")
 
