@@ -1,0 +1,59 @@
+"""What the backup knows of particular content types. Everything else is read from the registry and each model's
+own fields; what an item keeps beyond them (a show's credits, a review's “not this one” marks) comes and goes
+through the item's ``revision_extras`` and ``restore_extras``, as revisions do."""
+
+from django.core.exceptions import ValidationError
+
+from magazine.backup import review_text
+from people.models import Person
+from reviews.mentions import refresh_mentions
+from reviews.models import Review
+from shows.models import Credit, Show
+
+TEXT = {Review: review_text}  # content types whose text travels as a house-style file of its own
+
+
+def credits_problem(rows, ids: dict) -> str | None:
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        return "“credits” must be a list of credits."
+    seen = set()
+    for row in rows:
+        person, role = row.get("person"), row.get("role")
+        if person not in ids[Person]:
+            return f"a credit names person {person}, who is not in {Person._meta.verbose_name_plural}."
+        if (person, role) in seen:
+            return f"person {person} has two “{role}” credits; a show has one credit per person and function."
+        seen.add((person, role))
+        credit = Credit(person_id=person, role=role, **{name: row.get(name, "") for name in ("character", "note")},
+                        order=row.get("order", 0))
+        try:
+            credit.full_clean(exclude=["show", "person"], validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            return f"the credit of person {person}: {'; '.join(error.messages)}"
+    return None
+
+
+def unlinked_problem(keys, ids: dict) -> str | None:
+    targets = {"person": Person, "show": Show}
+    for key in keys if isinstance(keys, list) else [None]:
+        kind, _, pk = str(key).partition(":")
+        if kind not in targets or not pk.isdigit() or int(pk) not in ids[targets[kind]]:
+            return f"“unlinked” names {key!r}, not a person or show of the export (person:ID or show:ID)."
+    return None
+
+
+EXTRAS = {(Show, "credits"): credits_problem, (Review, "unlinked"): unlinked_problem}
+
+
+def extras_problem(model, key: str, value, ids: dict) -> str | None:
+    """What is wrong with an extra of ``data`` (None if nothing); ``ids``: the ids of each content type."""
+    check = EXTRAS.get((model, key))
+    if check is None:
+        return f"unknown field “{key}”."
+    return check(value, ids)
+
+
+def before_extras(item, data: dict) -> None:
+    """A mention must exist before an editor's “not this one” can be put back on it."""
+    if isinstance(item, Review) and data.get("unlinked"):
+        refresh_mentions(item)
