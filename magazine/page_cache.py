@@ -13,15 +13,20 @@ again until it has paid every debt, so no page cached before an outage-time publ
 
 import hashlib
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_etags
 
 from editorial import registry, scheduled_changes
 from editorial.publication import public_change
 from editorial.shared_cache import UNREACHABLE, logger
+from magazine import compression
 from magazine.models import PageCacheDebt
 
 GENERATION = "page-cache:generation"
@@ -121,43 +126,120 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not cacheable_request(request):
+        if not cacheable_request(request) or not settle():
             return self.get_response(request)
-        current = generation()
-        if current is None:
-            return self.get_response(request)
-        address = f"{request.get_host()}{request.get_full_path()}"
-        key = f"page:{current}:{request.method}:{hashlib.sha256(address.encode()).hexdigest()}"
+        address = page_address(request)
         try:
-            cached = cache.get(key)
-        except UNREACHABLE:
+            current, kept = lookup(address)
+        except UNREACHABLE as error:
+            logger.warning("Page cache skipped: %s", error)
             distrust()
             return self.get_response(request)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+        if kept is not None:
+            return served(request, kept, "hit")
         response = self.get_response(request)
-        if cacheable_response(response):
-            lifetime = min([settings.PAGE_CACHE_SECONDS, *(seconds for prefix, seconds in SHORT_LIVED.items()
-                                                           if request.path.startswith(prefix))])
-            try:
-                upcoming = seconds_to_next_publication(current)
-            except UNREACHABLE:
-                distrust()
-                return response
-            if upcoming is not None:
-                lifetime = min(lifetime, int(upcoming))
-            if lifetime >= 1 and keep(key, response, lifetime):
-                # Browsers and CDNs revalidate every time (a cheap 304 by ETag), so an unpublish is never
-                # hidden by a copy kept outside the shared cache.
-                response["Cache-Control"] = "public, max-age=0, must-revalidate"
-            response["X-Page-Cache"] = "miss"
-        return response
+        if not cacheable_response(response):
+            return response
+        lifetime = min([settings.PAGE_CACHE_SECONDS, *(seconds for prefix, seconds in SHORT_LIVED.items()
+                                                       if request.path.startswith(prefix))])
+        try:
+            upcoming = seconds_to_next_publication(current)
+        except UNREACHABLE:
+            distrust()
+            return response
+        if upcoming is not None:
+            lifetime = min(lifetime, int(upcoming))
+        if lifetime < 1:
+            return response
+        page = StoredPage.of(response)
+        if not keep(page_key(current, address), page, lifetime):
+            return response
+        return served(request, page, "miss")
 
 
-def keep(key: str, response, lifetime: int) -> bool:
+def page_address(request) -> str:
+    address = f"{request.method}:{request.get_host()}{request.get_full_path()}"
+    return address if len(address) <= 200 else hashlib.sha256(address.encode()).hexdigest()
+
+
+def page_key(generation: int, address: str) -> str:
+    return f"page:{generation}:{address}"
+
+
+_seen = {"generation": None}  # the generation this process last read: its pages are asked for with it
+
+
+def lookup(address: str) -> tuple[int, "StoredPage | None"]:
+    """The generation and the page kept for this address, in one round trip while the generation stays put."""
+    seen = _seen["generation"]
+    keys = [GENERATION, page_key(seen, address)] if seen else [GENERATION]
+    found = cache.get_many(keys)
+    current = found.get(GENERATION)
+    if current is None:
+        cache.add(GENERATION, 1, None)
+        current = cache.get(GENERATION) or 1
+    _seen["generation"] = current
+    if current == seen:
+        return current, found.get(keys[-1])
+    return current, cache.get(page_key(current, address))
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    """A page as it is kept: headers, ETag and the body in each coding, ready to send as they are."""
+
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    etag: str
+    bodies: dict[str, bytes]  # "" (identity), "gzip", "br"
+
+    @classmethod
+    def of(cls, response) -> "StoredPage":
+        # Browsers and CDNs revalidate every time (a cheap 304 by ETag), so an unpublish is never hidden by a
+        # copy kept outside the shared cache; hits and 304s carry the same header.
+        response["Cache-Control"] = "public, max-age=0, must-revalidate"
+        patch_vary_headers(response, ("Accept-Encoding",))
+        body = response.content
+        etag = response.get("ETag") or f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+        bodies = {"": body}
+        if compression.compressible(response):
+            bodies.update((coding, compression.encode(body, coding, "best")) for coding in ("gzip", "br"))
+        headers = tuple((name, value) for name, value in response.items()
+                        if name.lower() not in ("content-length", "etag", "x-page-cache"))
+        return cls(response.status_code, headers, compression.weak(etag) if len(bodies) > 1 else etag, bodies)
+
+
+def fresh(request, etag: str) -> bool:
+    """The client's copy is this page: If-None-Match names its ETag (compared weakly, as RFC 9110 says)."""
+    wanted = request.META.get("HTTP_IF_NONE_MATCH")
+    if not wanted or request.method not in ("GET", "HEAD"):
+        return False
+    return wanted.strip() == "*" or etag.removeprefix("W/") in {tag.removeprefix("W/") for tag in parse_etags(wanted)}
+
+
+def served(request, page: StoredPage, outcome: str):
+    """The kept page as this request takes it: a 304 when the client's copy is current, else the right coding."""
+    if fresh(request, page.etag):
+        response = HttpResponseNotModified()
+        for name, value in page.headers:
+            if name.lower() in ("cache-control", "vary", "content-location", "expires", "date"):
+                response[name] = value
+    else:
+        coding = compression.chosen_coding(request) if len(page.bodies) > 1 else ""
+        response = HttpResponse(page.bodies.get(coding, page.bodies[""]), status=page.status)
+        for name, value in page.headers:
+            response[name] = value
+        if coding in page.bodies and coding:
+            response["Content-Encoding"] = coding
+        response["Content-Length"] = str(len(response.content))
+    response["ETag"] = page.etag
+    response["X-Page-Cache"] = outcome
+    return response
+
+
+def keep(key: str, page: StoredPage, lifetime: int) -> bool:
     try:
-        cache.set(key, response, lifetime)
+        cache.set(key, page, lifetime)
     except UNREACHABLE:
         distrust()
         return False

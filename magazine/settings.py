@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "magazine.compression.CompressionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "magazine.security.SearchRateLimitMiddleware",
     "magazine.page_cache.PageCacheMiddleware",

@@ -16,8 +16,14 @@ TAG_PAGE_LIST = 60  # shows and people beside a tag's paginated reviews
 
 
 def serve_media(request, path):
-    """Local media for a laptop or a single machine; production serves them from object storage."""
-    return static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    """Local media for a laptop or a single machine; production serves them from object storage.
+
+    Every file's name changes with its content (uploads get a fresh name, renditions one from the picture and
+    its focal point), so browsers may keep them for a year, as the bucket's files say too."""
+    response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    if response.status_code == 200:
+        response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
 
 
 class HomeView(PageMetaMixin, TemplateView):

@@ -31,3 +31,11 @@ def test_public_and_admin_pages_render_with_hashed_static_files(manifest_storage
         response = client.get(url)
         assert response.status_code == 200, url
     assert "js/tag-autocomplete." in client.get(reverse("admin:reviews_review_add")).content.decode()
+
+
+def test_static_files_are_stored_compressed_with_brotli_and_gzip(manifest_storage, settings):
+    stylesheets = list(settings.STATIC_ROOT.glob("css/site.*.css"))
+    assert stylesheets
+    for stylesheet in stylesheets:
+        assert stylesheet.with_name(stylesheet.name + ".br").exists()
+        assert stylesheet.with_name(stylesheet.name + ".gz").exists()

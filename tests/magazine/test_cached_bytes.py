@@ -1,0 +1,134 @@
+"""A cache hit is one Redis round trip of ready bytes; pages and feeds go out compressed; hits and 304s say the
+same Cache-Control as the miss. A Redis of the test's own counts the commands."""
+
+import gzip
+import re
+
+import brotli
+import pytest
+import redis
+from django.core.cache import cache
+from django.urls import reverse
+
+from editorial import workflow, working_copy
+from magazine import page_cache
+from tests import factories
+from tests.servers import Redis
+
+REVALIDATE = "public, max-age=0, must-revalidate"
+
+
+@pytest.fixture
+def own_redis(tmp_path, settings, monkeypatch):
+    server = Redis(tmp_path / "redis")
+    server.start()
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": server.url}}
+    settings.PAGE_CACHE_SECONDS = 300
+    monkeypatch.setattr(page_cache, "DEBT_CHECK_SECONDS", 3600)  # the debt check is the database's, once a second
+    page_cache.distrust()
+    yield redis.Redis.from_url(server.url)
+    page_cache.distrust()
+    server.stop()
+
+
+def commands(client: redis.Redis) -> dict[str, int]:
+    stats = client.info("commandstats")
+    return {name.removeprefix("cmdstat_"): value["calls"] for name, value in stats.items()}
+
+
+def commands_during(redis_client, action) -> dict[str, int]:
+    before = commands(redis_client)
+    action()
+    after = commands(redis_client)
+    changed = {name: after[name] - before.get(name, 0) for name in after if after[name] != before.get(name, 0)}
+    changed.pop("info", None)
+    return changed
+
+
+@pytest.mark.django_db
+def test_a_hit_is_one_redis_round_trip_of_stored_bytes(client, own_redis):
+    review = factories.LiveReviewFactory()
+    url = review.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    responses = []
+    assert commands_during(own_redis, lambda: responses.append(client.get(url))) == {"mget": 1}
+    assert responses[0]["X-Page-Cache"] == "hit" and review.headline in responses[0].content.decode()
+    address = page_cache.page_address(responses[0].wsgi_request)
+    kept = cache.get(page_cache.page_key(cache.get(page_cache.GENERATION), address))
+    assert isinstance(kept, page_cache.StoredPage)
+    assert all(isinstance(body, bytes) for body in kept.bodies.values()) and kept.etag
+
+
+@pytest.mark.django_db
+def test_after_a_publish_the_first_request_asks_once_more_for_the_new_generation(client, own_redis):
+    review = factories.LiveReviewFactory(headline="First edition")
+    client.get("/"), client.get("/")
+    with factories.committing():
+        workflow.publish(review, by=factories.editor(), data={**working_copy.content_of(review),
+                                                               "headline": "Second edition"})
+    responses = []
+    spent = commands_during(own_redis, lambda: responses.append(client.get("/")))
+    assert spent["mget"] == 1 and spent["get"] >= 1  # the old generation's page is never read
+    assert responses[0]["X-Page-Cache"] == "miss" and "Second edition" in responses[0].content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "feeds:latest"])
+def test_miss_hit_and_304_carry_one_cache_control_and_etag(client, own_redis, path):
+    factories.LiveReviewFactory()
+    url = path if path.startswith("/") else reverse(path)
+    miss, hit = client.get(url), client.get(url)
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert miss["Cache-Control"] == hit["Cache-Control"] == REVALIDATE
+    assert miss["ETag"] == hit["ETag"]
+    not_modified = client.get(url, headers={"If-None-Match": hit["ETag"]})
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    assert not_modified["Cache-Control"] == REVALIDATE and not_modified["ETag"] == hit["ETag"]
+    assert client.get(url, headers={"If-None-Match": '"something-else"'}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_conditional_feed_request_is_one_round_trip(client, own_redis):
+    factories.LiveReviewFactory()
+    url = reverse("feeds:latest")
+    etag = client.get(url)["ETag"]
+    responses = []
+    ask = lambda: responses.append(client.get(url, headers={"If-None-Match": etag}))  # noqa: E731
+    assert commands_during(own_redis, ask) == {"mget": 1}
+    assert responses[0].status_code == 304
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cached", [True, False])
+@pytest.mark.parametrize(("accept", "coding"), [("gzip, deflate, br", "br"), ("gzip", "gzip"), ("br;q=0, gzip", "gzip"),
+                                                ("identity", None), ("", None)])
+def test_pages_and_feeds_go_out_compressed_as_the_client_asks(client, settings, own_redis, cached, accept, coding):
+    settings.PAGE_CACHE_SECONDS = 300 if cached else 0
+    review = factories.LiveReviewFactory()
+    for url in [review.get_absolute_url(), reverse("feeds:latest")]:
+        plain = client.get(url).content
+        for _ in range(2):  # the miss, then the hit
+            response = client.get(url, headers={"Accept-Encoding": accept})
+            assert "Accept-Encoding" in response["Vary"]
+            assert response.get("Content-Encoding") == coding, (url, accept)
+            decode = {"br": brotli.decompress, "gzip": gzip.decompress, None: bytes}[coding]
+            assert decode(response.content) == plain
+            if coding:
+                assert int(response["Content-Length"]) == len(response.content) < len(plain)
+
+
+@pytest.mark.django_db
+def test_pages_with_a_session_or_a_csrf_token_stay_uncompressed(editor_client):
+    response = editor_client.get(reverse("admin:reviews_review_changelist"), headers={"Accept-Encoding": "br, gzip"})
+    assert response.status_code == 200 and "Content-Encoding" not in response
+    assert re.search(r"\bcookie\b", response["Vary"], re.IGNORECASE)
+
+
+@pytest.mark.django_db
+def test_media_files_are_kept_for_a_year(client, settings, media_root):
+    (media_root / "renditions").mkdir(parents=True)
+    (media_root / "renditions" / "still-1a2b3c4d-wide-640.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    response = client.get("/media/renditions/still-1a2b3c4d-wide-640.jpg")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert client.get("/media/renditions/missing.jpg").status_code == 404
