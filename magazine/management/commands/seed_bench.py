@@ -18,6 +18,7 @@ from taggit.models import Tag, TaggedItem
 from editorial.models import Status
 from editorial.names import name_key
 from editorial.progress import progress_bar
+from magazine.bench_corpus import Prose
 from people.models import Person
 from reviews.models import Review
 from shows.models import Credit, Show
@@ -32,10 +33,6 @@ LAST = ["Achterberg", "Bellamy", "Castellano", "Dubois", "Eriksen", "Fontaine", 
         "Jovanović", "Kowalczyk", "Lindqvist", "Moreau", "Nakamura", "O’Sullivan", "Petrov", "Quiroga", "Rasmussen"]
 TITLE_WORDS = ["Night", "Harbour", "Glass", "Winter", "Orchard", "Signal", "Empire", "Paper", "River", "Static",
                "Lantern", "Meridian", "Tide", "Saint", "Velvet", "Quarry", "Atlas", "Ember", "Hollow", "Crown"]
-PROSE_TEXT = ("the camera lingers on faces and rooms and weather while the plot takes its time and the cast "
-              "finds small truths in long scenes with wit and patience and a score that hums beneath everything "
-              "until the final act gathers the threads into something quietly moving and strange")
-PROSE = PROSE_TEXT.split()
 TAGS = ["drama", "comedy", "thriller", "documentary", "horror", "romance", "crime", "science fiction", "animation",
         "period drama", "western", "musical", "war", "family", "mystery", "satire", "noir", "fantasy"]
 
@@ -52,6 +49,7 @@ class Command(BaseCommand):
         if not 1 <= reviews <= 2_000_000:
             raise CommandError("--reviews takes a number from 1 to 2,000,000.")
         self.rng, self.now = random.Random(seed), timezone.now()
+        self.prose = Prose(self.rng)
         if clear:
             self.clear()
         start = time.monotonic()
@@ -112,7 +110,7 @@ class Command(BaseCommand):
                              kind="series" if series else "film", year=self.rng.randint(1960, 2026),
                              episodes=self.rng.randint(6, 12) if series else None,
                              runtime_minutes=None if series else self.rng.randint(80, 180),
-                             countries="UK", synopsis=" ".join(self.rng.choices(PROSE, k=40)),
+                             countries="UK", synopsis=self.prose.sentence(40),
                              **self.live_fields(1)))
         return self.bulk(Show, rows, "shows")
 
@@ -137,10 +135,10 @@ class Command(BaseCommand):
         rows = []
         for i in range(base, base + count):
             show = shows[(i - base) % len(shows)]
-            paragraphs = [" ".join(self.rng.choices(PROSE, k=60)).capitalize() + "." for _ in range(5)]
+            paragraphs = [self.prose.sentence(60) for _ in range(5)]
             rows.append(Review(
                 show=show, critic=self.rng.choice(critics), headline=f"{PREFIX} review {i} of {show.title}",
-                slug=f"bench-review-{i}", standfirst=" ".join(self.rng.choices(PROSE, k=20)).capitalize() + ".",
+                slug=f"bench-review-{i}", standfirst=self.prose.sentence(20),
                 body="\n".join(paragraphs), rating=self.rng.randint(0, 10) / 2, **self.live_fields(i)))
         made = self.bulk(Review, rows, "reviews")
         content_type = ContentType.objects.get_for_model(Review)
