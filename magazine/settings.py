@@ -189,6 +189,7 @@ MAGAZINE_NAME = os.environ.get("MAGAZINE_NAME", "Frame Rate")
 OTP_TOTP_ISSUER = MAGAZINE_NAME  # the account's name in an editor's authenticator app
 # Searches a minute from one address before a 429 (readers; editors are not counted).
 SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
+SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", "1000"))  # the newest matches a search ranks
 
 # How long an anonymous reader's page may be served from the cache (0 turns the page cache off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

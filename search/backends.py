@@ -29,6 +29,7 @@ a stored one costs milliseconds.
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import Exists, F, OuterRef, Q
@@ -89,6 +90,11 @@ def register_sqlite_functions(sender, connection, **kwargs):
     """The index's triggers call ``magazine_folded_words``; every SQLite connection Django opens gets it."""
     if connection.vendor == "sqlite":
         connection.connection.create_function("magazine_folded_words", 4, folded_words, deterministic=True)
+
+
+def candidates() -> int:
+    """How many matches a search ranks, the newest: a word in most reviews costs what a rarer one does."""
+    return settings.SEARCH_CANDIDATES
 
 
 def is_prefix(term: str) -> bool:
@@ -273,14 +279,19 @@ class SqliteBackend(Backend):
         live, live_params = self.live_condition
         return f"{self.table} MATCH %s AND {live}", live_params
 
+    def candidates(self) -> str:
+        where, _ = self.matching()
+        return f"SELECT rowid FROM {self.table} WHERE {where} ORDER BY rowid DESC LIMIT %s"
+
     def count(self, terms):
-        where, live_params = self.matching()
+        _, live_params = self.matching()
         with self.connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM {self.table} WHERE {where}", [self.match(terms), *live_params])
+            cursor.execute(f"SELECT count(*) FROM ({self.candidates()})",
+                           [self.match(terms), *live_params, candidates() + 1])
             return cursor.fetchone()[0]
 
     def page(self, terms, offset, limit):
-        where, live_params = self.matching()
+        _, live_params = self.matching()
         marks = f"'{MARK_START}', '{MARK_STOP}'"
         rank = f"bm25({self.table}, {self.weights})"
         sql = (
@@ -288,11 +299,12 @@ class SqliteBackend(Backend):
             f"snippet({self.table}, 2, {marks}, '…', {SNIPPET_WORDS}), "
             f"snippet({self.table}, 3, {marks}, '…', {SNIPPET_WORDS}) "
             f"FROM {self.table} WHERE {self.table} MATCH %s AND rowid IN ("
-            f"  SELECT rowid FROM {self.table} WHERE {where} ORDER BY {rank}, rowid DESC LIMIT %s OFFSET %s"
+            f"  SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s AND rowid IN ({self.candidates()}) "
+            f"  ORDER BY {rank}, rowid DESC LIMIT %s OFFSET %s"
             f") ORDER BY {rank}, rowid DESC"
         )
         match = self.match(terms)
-        return self.hits(sql, [match, match, *live_params, limit, offset])
+        return self.hits(sql, [match, match, match, *live_params, candidates(), limit, offset])
 
 
 class PostgresBackend(Backend):
@@ -378,13 +390,15 @@ class PostgresBackend(Backend):
         return self.entries().filter(document=query).filter(live)
 
     def count(self, terms):
-        return self.matching(self.query(terms)).count()
+        return self.matching(self.query(terms)).order_by("-id")[:candidates() + 1].count()
 
     def page(self, terms, offset, limit):
-        """One query: the page's rows ranked in a subquery, headlines made for those rows alone."""
+        """One query: the newest candidates ranked in a subquery, headlines made for the page's rows alone."""
         query = self.query(terms)
         rank = SearchRank(F("document"), query)
-        page = self.matching(query).annotate(rank=rank).order_by("-rank", "-id").values("id")[offset:offset + limit]
+        newest = self.matching(query).order_by("-id").values("id")[:candidates()]
+        ranked = self.entries().filter(id__in=newest).annotate(rank=rank).order_by("-rank", "-id")
+        page = ranked.values("id")[offset:offset + limit]
         whole = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "highlight_all": True, "config": self.config}
         passages = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "max_words": SNIPPET_WORDS, "min_words": 12,
                     "max_fragments": 2, "fragment_delimiter": " … ", "config": self.config}

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
 from editorial.text import CONTROL
-from search.backends import MARK_START, MARK_STOP, backend_for, sources
+from search.backends import MARK_START, MARK_STOP, backend_for, candidates, sources
 
 MAX_QUERY = 200  # characters a reader may type; the form says so too
 MAX_TERMS = 8
@@ -89,11 +89,13 @@ class SearchResults:
         self.query = clean_query(query)
         self.terms = terms(query)
         self.backend = backend_for(using)
-        self._count = None
+        self._count, self.capped = None, False
 
     def count(self) -> int:
+        """Matches up to the number a search ranks (``capped`` says when there are more)."""
         if self._count is None:
-            self._count = self.backend.count(self.terms) if self.terms else 0
+            found = self.backend.count(self.terms) if self.terms else 0
+            self._count, self.capped = min(found, candidates()), found > candidates()
         return self._count
 
     def __len__(self):

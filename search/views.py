@@ -18,7 +18,8 @@ class SearchView(PageMetaMixin, TemplateView):
         page = paginator.get_page(self.request.GET.get("page"))
         return super().get_context_data(
             query=results.query, has_words=bool(results.terms), results=page.object_list, page_obj=page,
-            paginator=paginator, is_paginated=page.has_other_pages(), max_query=MAX_QUERY, **kwargs,
+            paginator=paginator, is_paginated=page.has_other_pages(), max_query=MAX_QUERY, capped=results.capped,
+            **kwargs,
         )
 
     def page_meta(self, context):

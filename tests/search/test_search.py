@@ -327,3 +327,21 @@ def test_admin_search_uses_the_index_and_finds_drafts(editor_client):
         assert draft.headline in page and "Something else" not in page, query
     person = factories.DraftPersonFactory(name="Lou de Laâge")
     assert person.name in editor_client.get(reverse("admin:people_person_changelist"), {"q": "laage"}).content.decode()
+
+
+def test_a_common_word_ranks_the_newest_candidates_and_says_there_are_more(db, client, settings):
+    settings.SEARCH_CANDIDATES = 3
+    show = factories.LiveShowFactory(title="Plain Title")
+    reviews = [factories.LiveReviewFactory(show=show, headline=f"Number {n}", body="the camera rolls")
+               for n in range(5)]
+    reviews[0].headline = "Camera obscura"  # the oldest: its title would rank it first, but it is not a candidate
+    reviews[0].save()
+    results = search("camera")
+    assert (results.count(), results.capped) == (3, True)
+    assert {result.item.headline for result in results[0:10]} == {"Number 4", "Number 3", "Number 2"}
+    page = client.get(reverse("search"), {"q": "camera"}).content.decode()
+    assert "More than 3 results for “<bdi>camera</bdi>”: the newest 3, best first." in page
+    settings.SEARCH_CANDIDATES = 10
+    results = search("camera")
+    assert (results.count(), results.capped) == (5, False)
+    assert results[0:1][0].item.headline == "Camera obscura"
