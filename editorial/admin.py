@@ -8,15 +8,16 @@ from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.text import capfirst
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
 from editorial import conflicts, registry, revisions, workflow, working_copy
+from editorial.admin_audit import AuditEntryAdmin  # noqa: F401  (the audit log, registered there)
+from editorial.admin_lists import EditorialListMixin
 from editorial.admin_safety import EditorialSafetyMixin
 from editorial.forms import EditorialForm
-from editorial.models import AuditEntry, Changes, EditorialModel, State
+from editorial.models import Changes, EditorialModel, State
 from editorial.widgets import TagAutocompleteWidget
 
 
@@ -91,7 +92,7 @@ class WorkingCopyInline:
                 if form.cleaned_data and not formset._should_delete_form(form)]
 
 
-class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
+class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, admin.ModelAdmin):
     """Status column and filter, the workflow's buttons, working copies, and the record of who."""
 
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
@@ -337,18 +338,6 @@ class EditorialAdmin(EditorialSafetyMixin, admin.ModelAdmin):
 
     # --- the change list --------------------------------------------------
 
-    @admin.display(description="status", ordering="status")
-    def state_badge(self, obj):
-        state = obj.state
-        when = ""
-        if state in (State.SCHEDULED, State.LIVE) and obj.published_at:
-            when = timezone.localtime(obj.published_at).strftime(" %d %b %Y, %H:%M %Z")
-        changes = ""
-        if obj.pending_changes:
-            changes = format_html('<br><span class="changes">with unpublished changes ({})</span>',
-                                  obj.get_pending_changes_display().lower())
-        return format_html('<span class="state state-{}">{}</span>{}{}', state.value, state.label, when, changes)
-
     @admin.action(description="Submit selected for review", permissions=["change"])
     def submit_for_review(self, request, queryset):
         self._apply(request, queryset, workflow.submit, "submitted for review")
@@ -383,23 +372,3 @@ def label_split_widget(field, name) -> None:
     """The split date/time widget's two boxes each need a name of their own."""
     for part, widget in zip(("date", "time"), getattr(field.widget, "widgets", []), strict=False):
         widget.attrs["aria-label"] = f"{capfirst(name)}: {part}"
-
-
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    """Who published, scheduled, unpublished, restored or shared what, and when: read only."""
-
-    list_display = ["created_at", "created_by", "action", "item_repr", "content_type", "note"]
-    list_filter = ["action", "content_type", "created_by"]
-    search_fields = ["item_repr", "note"]
-    date_hierarchy = "created_at"
-    list_select_related = ["created_by", "content_type"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -117,6 +117,8 @@ class EditorialModel(SluggedModel):
 
     objects = EditorialQuerySet.as_manager()
 
+    desk_related: tuple[str, ...] = ()  # what the desk's lists fetch with each item, for its subject and byline
+
     class Meta:
         abstract = True
         indexes = [models.Index(fields=["status", "published_at"], name="%(app_label)s_%(class)s_live")]
@@ -160,6 +162,14 @@ class EditorialModel(SluggedModel):
     def waiting_dependencies(self) -> list["EditorialModel"]:
         """What it needs that readers cannot see yet: drafts, items in review, scheduled items."""
         return [item for item in self.dependencies() if not item.is_live]
+
+    def desk_subject(self):
+        """What the item is about, for the desk's lists (a review's show); None when it is its own subject."""
+        return None
+
+    def desk_byline(self):
+        """Who signs it, for the desk's lists (a review's critic)."""
+        return None
 
     def publish_blockers(self) -> list[str]:
         """Why this item cannot be published yet; a subclass names what it depends on."""
@@ -245,6 +255,13 @@ class Revision(ItemRecord):
     def __str__(self):
         return f"version {self.version}"
 
+    @property
+    def status_label(self) -> str:
+        """The item's status when this was saved, in words (a working copy's says so)."""
+        labels = {Status.DRAFT: "Draft", Status.IN_REVIEW: "In review", Status.PUBLISHED: "Published",
+                  Changes.SCHEDULED: "Scheduled change"}
+        return labels.get(self.status, self.status.replace("_", " ").capitalize())
+
 
 class AuditEntry(ItemRecord):
     """A workflow move, a restore or a preview link: who did it, when, and the note that came with it."""
@@ -253,17 +270,20 @@ class AuditEntry(ItemRecord):
         SUBMIT = "submit", "submitted for review"
         SEND_BACK = "send_back", "sent back to the writer"
         PUBLISH = "publish", "published"
+        PUBLISH_CHANGES = "publish_changes", "published a change"
         SCHEDULE = "schedule", "scheduled"
+        SCHEDULE_CHANGES = "schedule_change", "scheduled a change"
         UNPUBLISH = "unpublish", "unpublished"
         SAVE_CHANGES = "save_changes", "saved unpublished changes"
         CANCEL_SCHEDULE = "unschedule", "cancelled scheduled changes"
-        RESTORE = "restore", "restored a revision"
+        RESTORE = "restore", "restored a revision as the working copy"
         PREVIEW_LINK = "preview_link", "made a preview link"
         REVOKE_LINK = "revoke_link", "revoked a preview link"
 
     action = models.CharField(max_length=16, choices=Action.choices, db_index=True)
     item_repr = models.CharField("item", max_length=300)
     note = models.TextField(blank=True)
+    version = models.PositiveIntegerField(null=True, blank=True, help_text="The revision a restore brought back.")
 
     class Meta(ItemRecord.Meta):
         db_table = "magazine_auditentry"
@@ -271,7 +291,14 @@ class AuditEntry(ItemRecord):
         verbose_name_plural = "audit log"
 
     def __str__(self):
-        return f"{self.created_by} {self.get_action_display()} {self.item_repr}"
+        return f"{self.created_by} {self.verb} {self.item_repr}"
+
+    @property
+    def verb(self) -> str:
+        """What was done, as the log says it: “restored revision 4 as the working copy”."""
+        if self.action == self.Action.RESTORE and self.version:
+            return f"restored revision {self.version} as the working copy"
+        return self.get_action_display()
 
 
 class PreviewLink(ItemRecord):

@@ -61,8 +61,9 @@ def check_button(user, item: EditorialModel | None, model: type[EditorialModel],
     raise PermissionDenied(f"That button does not apply to this {model._meta.verbose_name} as it stands.")
 
 
-def log(item: EditorialModel, action: str, *, by, note: str = "") -> AuditEntry:
-    return AuditEntry.objects.create(item=item, action=action, item_repr=str(item)[:300], note=note, created_by=by)
+def log(item: EditorialModel, action: str, *, by, note: str = "", version: int | None = None) -> AuditEntry:
+    return AuditEntry.objects.create(item=item, action=action, item_repr=str(item)[:300], note=note, created_by=by,
+                                     version=version)
 
 
 def record(item: EditorialModel, *, by) -> Revision:
@@ -93,9 +94,10 @@ def sync(item: EditorialModel, stored: EditorialModel) -> EditorialModel:
     return item
 
 
-def moved(stored: EditorialModel, item: EditorialModel, *, by, action: str | None, note: str, public: bool):
+def moved(stored: EditorialModel, item: EditorialModel, *, by, action: str | None, note: str, public: bool,
+          version: int | None = None):
     if action:
-        log(stored, action, by=by, note=note)
+        log(stored, action, by=by, note=note, version=version)
     publication.changed(stored, public=public)
     return sync(item, stored)
 
@@ -156,6 +158,8 @@ def publish(item: EditorialModel, *, by, at: datetime | None = None, note: str =
     on a live item a time ahead schedules the change, which goes live on its minute."""
     stored = locked(item, PUBLISH, by)
     now = timezone.now()
+    was_live = stored.is_live
+    changed = data is not None or working_copy.working_revision(stored) is not None
     if stored.edited_in_working_copy:
         scheduling = stored.is_live and at and at > now
         if data is not None and scheduling:
@@ -182,7 +186,10 @@ def publish(item: EditorialModel, *, by, at: datetime | None = None, note: str =
     check_publishable(stored)
     stored.save()
     record(stored, by=by)
-    action = AuditEntry.Action.SCHEDULE if stored.published_at > now else AuditEntry.Action.PUBLISH
+    if was_live and changed:
+        action = AuditEntry.Action.PUBLISH_CHANGES  # an edit to a live item: readers had it already
+    else:
+        action = AuditEntry.Action.SCHEDULE if stored.published_at > now else AuditEntry.Action.PUBLISH
     return moved(stored, item, by=by, action=action, note=note or correction, public=True)
 
 
@@ -191,8 +198,8 @@ def schedule_change(stored, item, revision: Revision, *, by, at: datetime, note:
     revision.save(update_fields=["go_live_at", "correction"])
     working_copy.mark(stored, Changes.SCHEDULED)
     when = date_format(timezone.localtime(at), "j M Y, H:i")
-    return moved(stored, item, by=by, action=AuditEntry.Action.SCHEDULE, note=note or f"changes go live {when}",
-                 public=True)
+    return moved(stored, item, by=by, action=AuditEntry.Action.SCHEDULE_CHANGES,
+                 note=note or f"changes go live {when}", public=True)
 
 
 @transaction.atomic
@@ -245,7 +252,7 @@ def restore(item: EditorialModel, revision: Revision, *, by) -> EditorialModel:
         stored.status, stored.updated_by = Status.DRAFT, by
         stored.save(update_fields=["status", "updated_by", "updated_at"])
         record(stored, by=by)
-    return moved(stored, item, by=by, action=AuditEntry.Action.RESTORE, note=f"version {revision.version}",
+    return moved(stored, item, by=by, action=AuditEntry.Action.RESTORE, note="", version=revision.version,
                  public=False)
 
 

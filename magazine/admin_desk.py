@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from editorial import registry, workflow
-from editorial.models import AuditEntry, Status
+from editorial.models import Status
 from reviews.models import Review
 
 
@@ -23,22 +23,6 @@ def require_editor(request) -> None:
 
 def change_url(item) -> str:
     return reverse(f"admin:{item._meta.app_label}_{item._meta.model_name}_change", args=[item.pk])
-
-
-def queue_view(request):
-    """Everything in review, oldest submission first, with the writer's note."""
-    require_editor(request)
-    rows = []
-    for model in registry.models():
-        for item in model.objects.waiting_for_an_editor().select_related("updated_by"):
-            submitted = AuditEntry.of(item).filter(action=AuditEntry.Action.SUBMIT).first()
-            kind = f"changes to a published {model._meta.verbose_name}" if item.pending_changes \
-                else model._meta.verbose_name
-            rows.append({"item": item, "kind": kind, "url": change_url(item),
-                         "submitted": submitted, "since": submitted.created_at if submitted else item.updated_at})
-    rows.sort(key=lambda row: row["since"])
-    context = {**admin.site.each_context(request), "title": "Review queue", "rows": rows}
-    return TemplateResponse(request, "admin/desk/queue.html", context)
 
 
 def month_from(value: str | None) -> date:

@@ -16,10 +16,10 @@ class MagazineAdminSite(admin.AdminSite):
 
     def get_urls(self):
         # These import models; this module is loaded before they are ready.
-        from magazine import admin_desk, two_factor
+        from magazine import admin_desk, desk_queue, two_factor
 
         return [
-            path("queue/", self.admin_view(admin_desk.queue_view), name="queue"),
+            path("queue/", self.admin_view(desk_queue.queue_view), name="queue"),
             path("calendar/", self.admin_view(admin_desk.calendar_view), name="calendar"),
             path("two-factor/", two_factor.verify_view, name="two_factor"),
             path("two-factor/enrol/", two_factor.enrol_view, name="two_factor_enrol"),

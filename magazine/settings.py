@@ -140,6 +140,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
+FORMAT_MODULE_PATH = ["magazine.formats"]  # a 24-hour clock everywhere (en-GB says "10:13 p.m.")
 USE_I18N = True
 USE_TZ = True
 

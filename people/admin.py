@@ -8,6 +8,6 @@ from pictures.admin import PICTURE_FIELDS
 @admin.register(Person)
 class PersonAdmin(EditorialAdmin):
     fieldsets = [(None, {"fields": ["name", "slug", "bio", "tags"]}), ("Headshot", {"fields": PICTURE_FIELDS})]
-    list_display = ["name", "state_badge", "published_at", "updated_at", "updated_by"]
+    list_display = ["name", "state_badge", "date_cell"]
     list_filter = [StateFilter, "pending_changes", "tags"]
     search_fields = ["name", "slug"]

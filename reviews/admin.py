@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from editorial.admin import EditorialAdmin, StateFilter, WorkingCopyInline
+from editorial.admin_lists import clamp
 from pictures.admin import PICTURE_FIELDS
 from reviews.forms import HouseStyleImportForm
 from reviews.house_style import HouseStyleError
@@ -74,11 +75,19 @@ class ReviewAdmin(EditorialAdmin):
         ("Byline and rating", {"fields": ["critic", "rating", "featured", "tags"]}),
         ("Hero still", {"fields": PICTURE_FIELDS}),
     ]
-    list_display = ["headline", "show", "critic", "rating", "state_badge", "published_at", "updated_by"]
+    list_display = ["headline_cell", "show_cell", "critic", "rating", "state_badge", "date_cell"]
     list_filter = [StateFilter, "pending_changes", ("show", admin.RelatedOnlyFieldListFilter), "tags", "featured"]
     list_select_related = ["show", "critic", "updated_by"]
     search_fields = ["headline", "standfirst", "show__title", "critic__name"]
     autocomplete_fields = ["show", "critic"]
+
+    @admin.display(description="headline", ordering="headline")
+    def headline_cell(self, review):
+        return clamp(review.headline)
+
+    @admin.display(description="show", ordering="show__title")
+    def show_cell(self, review):
+        return clamp(review.show)
 
     def get_urls(self):
         import_url = path("import/", self.admin_site.admin_view(self.import_view), name="reviews_review_import")

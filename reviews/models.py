@@ -58,6 +58,7 @@ class Review(Pictured, EditorialModel):
     tags = TaggableManager(blank=True)
 
     objects = ReviewQuerySet.as_manager()
+    desk_related = ("show", "critic")
 
     class Meta(EditorialModel.Meta):
         ordering = ["-published_at", "-pk"]
@@ -71,6 +72,12 @@ class Review(Pictured, EditorialModel):
     @property
     def title(self) -> str:
         return self.headline
+
+    def desk_subject(self):
+        return self.show
+
+    def desk_byline(self):
+        return self.critic
 
     def dependencies(self) -> list:
         """The show, its critic, and the people credited on the show (new ones come in as drafts)."""

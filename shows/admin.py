@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 
 from editorial.admin import EditorialAdmin, StateFilter, WorkingCopyInline
+from editorial.admin_lists import clamp
 from pictures.admin import PICTURE_FIELDS
 from shows.forms import ShowForm
 from shows.models import Credit, Show
@@ -26,10 +27,14 @@ class ShowAdmin(EditorialAdmin):
         ("Credits line", {"fields": ["credits_line"]}),
     ]
     inlines = [CreditInline]
-    list_display = ["title", "kind", "years", "state_badge", "published_at", "updated_at"]
+    list_display = ["title_cell", "kind", "years", "state_badge", "date_cell"]
     list_filter = [StateFilter, "pending_changes", "kind", "tags"]
     search_fields = ["title", "slug", "distributor"]
-    list_select_related = []
+    list_select_related = ["updated_by"]
+
+    @admin.display(description="title", ordering="title")
+    def title_cell(self, show):
+        return clamp(show.title)
 
     def save_content(self, request, form, formsets, change):
         data = super().save_content(request, form, formsets, change)

@@ -130,7 +130,7 @@ def test_a_writers_fix_to_a_live_review_is_submitted_then_published_by_an_editor
     stored = Review.objects.get(pk=review.pk)
     assert stored.body == "A typo fixed in the first line." and stored.is_live and not stored.pending_changes
     actions = list(AuditEntry.of(review).order_by("pk").values_list("action", flat=True))
-    assert actions == ["submit", "publish"]
+    assert actions == ["submit", "publish_changes"]  # an edit to a live review: “published a change”
 
 
 @pytest.mark.django_db
