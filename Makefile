@@ -77,10 +77,11 @@ BENCH_REVIEWS ?= 100000
 BENCH_SQLITE ?= sqlite:///$(CURDIR)/var/bench.sqlite3
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/magazine_bench
 BENCH_SMALL ?= sqlite:///$(CURDIR)/var/bench-1k.sqlite3
-bench: install services
+bench: install node services
 	@command -v wrk >/dev/null || { echo "Installing Debian's wrk..."; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi; }
 	mkdir -p var
+	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) bench/renditions.py
 	DATABASE_URL=$(BENCH_SQLITE) $(PY) manage.py migrate --noinput --verbosity 0
 	DATABASE_URL=$(BENCH_SQLITE) $(PY) bench/search.py --reviews $(BENCH_REVIEWS)

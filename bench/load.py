@@ -4,7 +4,9 @@
 
 Each page is measured uncached (PAGE_CACHE_SECONDS=0) and cached (the Redis page cache), beside a
 static file served by whitenoise in the same run: the ratio to the static file is the figure that
-counts, since machines differ. Also counts the SQL queries each page runs. Writes bench/results/.
+counts, since machines differ. Every request asks for Brotli or gzip, as browsers and feed readers do.
+Gunicorn runs as gunicorn.conf.py says (the production setting). Also counts the SQL queries each page
+runs, prints PASS or MISS for each target of the speed issue, and writes bench/results/.
 """
 
 import argparse
@@ -39,7 +41,14 @@ from taggit.models import Tag  # noqa: E402
 from people.models import Person  # noqa: E402
 from reviews.models import Review  # noqa: E402
 
-WORKERS = 2 * (os.cpu_count() or 1) + 1
+ACCEPT_ENCODING = "br, gzip"
+UNCACHED_PAGES = ("home", "review", "show", "person", "tag")
+# (page, mode): (least share of the static file's requests a second, p99 ceiling in ms)
+TARGETS = {
+    **{(name, "cached"): (0.80, 30) for name in (*UNCACHED_PAGES, "archive", "feed", "feed 304")},
+    **{(name, "uncached"): (0.15, 150) for name in UNCACHED_PAGES},
+    ("archive", "uncached"): (0.10, None),
+}
 
 
 def pages() -> dict[str, str]:
@@ -50,8 +59,8 @@ def pages() -> dict[str, str]:
     return {
         "home": "/", "review": review.get_absolute_url(), "show": review.show.get_absolute_url(),
         "person": person.get_absolute_url(), "tag": f"/tags/{tag.slug}/",
-        f"archive p{min(500, last_page)}": f"/reviews/?page={min(500, last_page)}",
-        "search": "/search/?q=castellano", "feed": "/feeds/reviews/",
+        "archive": f"/reviews/?page={min(500, last_page)}",
+        "search": "/search/?q=castellano", "feed": "/feeds/reviews/", "feed 304": "/feeds/reviews/",
     }
 
 
@@ -68,8 +77,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wrk(url: str, seconds: int, connections: int) -> dict:
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+def etag_of(url: str) -> str:
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": ACCEPT_ENCODING})) as r:
+        return r.headers["ETag"]
+
+
+def wrk(url: str, seconds: int, connections: int, *headers: str) -> dict:
+    headers = [f"Accept-Encoding: {ACCEPT_ENCODING}", *headers]
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
+                          *(arg for header in headers for arg in ("-H", header)), url],
                          capture_output=True, text=True, check=True).stdout
 
     def latency(label):
@@ -84,7 +100,7 @@ def wrk(url: str, seconds: int, connections: int) -> dict:
 def serve(cache_seconds: int, port: int):
     env = {**os.environ, "PAGE_CACHE_SECONDS": str(cache_seconds), "DJANGO_DEBUG": "0",
            "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "magazine.wsgi", "--workers", str(WORKERS),
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "magazine.wsgi", "--config", "gunicorn.conf.py",
                                "--bind", f"127.0.0.1:{port}", "--log-level", "warning"], env=env, cwd=ROOT)
     for _ in range(150):
         try:
@@ -119,7 +135,8 @@ def main() -> None:
             static_run = wrk(base + static, args.seconds, args.connections)
             rows.setdefault("static file", {"queries": 0})[mode] = static_run
             for name, url in urls.items():
-                rows[name][mode] = wrk(base + url, args.seconds, args.connections)
+                conditional = [f"If-None-Match: {etag_of(base + url)}"] if name.endswith("304") else []
+                rows[name][mode] = wrk(base + url, args.seconds, args.connections, *conditional)
         finally:
             server.terminate()
             server.wait(timeout=20)
@@ -128,8 +145,8 @@ def main() -> None:
 
 def report(rows: dict, args, vendor: str) -> None:
     static = {mode: rows["static file"][mode]["rps"] for mode in ("uncached", "cached")}
-    print(f"\n{vendor}, {Review.objects.count():,} reviews, gunicorn {WORKERS} workers, wrk {args.connections} "
-          f"connections × {args.seconds} s")
+    print(f"\n{vendor}, {Review.objects.count():,} reviews, gunicorn as gunicorn.conf.py says "
+          f"({gunicorn_setting()}), wrk {args.connections} connections × {args.seconds} s")
     print(f"{'page':<16}{'queries':>8} | {'rps':>8}{'% static':>9}{'p50 ms':>8}{'p99 ms':>8} | "
           f"{'rps':>8}{'% static':>9}{'p50 ms':>8}{'p99 ms':>8}")
     print(f"{'':<16}{'':>8} | {'uncached':^33} | {'cached':^33}")
@@ -141,10 +158,32 @@ def report(rows: dict, args, vendor: str) -> None:
             cells.append(f"{run['rps']:8.0f}{share:8.0f}%{run['p50_ms']:8.1f}{run['p99_ms']:8.1f}")
             run["share_of_static"] = round(share, 1)
         print(f"{name:<16}{row['queries']:>8} | {cells[0]} | {cells[1]}")
+    verdicts = judged(rows)
+    if args.reviews >= 100_000:
+        print("\nTargets (at 100,000 reviews):")
+        for line in verdicts:
+            print(f"  {line}")
     out = ROOT / "bench" / "results" / f"load-{vendor}-{Review.objects.count()}.json"
-    out.write_text(json.dumps({"database": vendor, "reviews": Review.objects.count(), "workers": WORKERS,
-                               "connections": args.connections, "seconds": args.seconds, "pages": rows},
-                              indent=2) + "\n", encoding="utf-8")
+    out.write_text(json.dumps({"database": vendor, "reviews": Review.objects.count(), "gunicorn": gunicorn_setting(),
+                               "connections": args.connections, "seconds": args.seconds, "pages": rows,
+                               "targets": verdicts}, indent=2) + "\n", encoding="utf-8")
+
+
+def gunicorn_setting() -> str:
+    config = {}
+    exec((ROOT / "gunicorn.conf.py").read_text(), config)
+    return f"{config['worker_class']}, {config['workers']} workers × {config['threads']} threads"
+
+
+def judged(rows: dict) -> list[str]:
+    lines = []
+    for (name, mode), (share, p99) in TARGETS.items():
+        run = rows[name][mode]
+        ok = run["share_of_static"] >= 100 * share and (p99 is None or run["p99_ms"] < p99)
+        wanted = f"≥ {share:.2f} of static" + (f", p99 < {p99} ms" if p99 else "")
+        lines.append(f"{'PASS' if ok else 'MISS'}  {name} {mode}: {run['share_of_static'] / 100:.2f} of static, "
+                     f"p99 {run['p99_ms']} ms (target {wanted})")
+    return lines
 
 
 if __name__ == "__main__":

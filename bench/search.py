@@ -27,8 +27,10 @@ from django.test import Client  # noqa: E402
 
 from reviews.models import Review  # noqa: E402
 
+# Names, titles, prefixes, rare words, nothing at all, and words in most reviews ("the", "camera").
 QUERIES = ["castellano", "Élodie", "elodie", "harbour winter", "meridian", "castel", "lantern ember",
-           "quietly moving", "nakamura 42", "velvet", "zzzz nothing", "camera"]
+           "quietly moving", "nakamura 42", "velvet", "zzzz nothing", "camera", "the", "the camera", "film score"]
+TARGET_MEDIAN_MS, TARGET_P99_MS = 30, 150  # at 100,000 reviews on PostgreSQL
 
 
 def percentile(values, share):
@@ -61,8 +63,12 @@ def main() -> None:
         "median_ms": round(statistics.median(every), 1), "p99_ms": round(percentile(every, 0.99), 1),
         "by_query_median_ms": {q: round(statistics.median(v), 1) for q, v in timings.items()},
     }
+    ok = result["median_ms"] < TARGET_MEDIAN_MS and result["p99_ms"] < TARGET_P99_MS
     print(f"search on {result['database']} at {result['reviews']:,} reviews: median {result['median_ms']} ms, "
-          f"p99 {result['p99_ms']} ms over {result['requests']} requests (target: median under 50 ms)")
+          f"p99 {result['p99_ms']} ms over {result['requests']} requests")
+    if result["database"] == "postgresql" and result["reviews"] >= 100_000:
+        print(f"{'PASS' if ok else 'MISS'}  search: median < {TARGET_MEDIAN_MS} ms, p99 < {TARGET_P99_MS} ms")
+        result["target"] = "PASS" if ok else "MISS"
     for query, ms in result["by_query_median_ms"].items():
         print(f"  {query!r:<20} {ms:8.1f} ms")
     out = ROOT / "bench" / "results" / f"search-{result['database']}.json"
