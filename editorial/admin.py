@@ -14,7 +14,7 @@ from taggit.models import Tag
 
 from editorial import conflicts, registry, revisions, workflow, working_copy
 from editorial.admin_audit import AuditEntryAdmin  # noqa: F401  (the audit log, registered there)
-from editorial.admin_lists import EditorialListMixin
+from editorial.admin_lists import ChangesFilter, EditorialListMixin
 from editorial.admin_safety import EditorialSafetyMixin
 from editorial.forms import EditorialForm
 from editorial.models import Changes, EditorialModel, State
@@ -96,7 +96,7 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, admin.ModelAdmin)
     """Status column and filter, the workflow's buttons, working copies, and the record of who."""
 
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
-    list_filter = [StateFilter, "pending_changes"]
+    list_filter = [StateFilter, ChangesFilter]
     date_hierarchy = "published_at"
     actions = ["submit_for_review", "publish", "unpublish"]
     list_per_page = 50

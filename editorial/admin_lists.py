@@ -7,7 +7,7 @@ from django.db.models import Case, F, When
 from django.utils.html import format_html
 
 from editorial import badges, dates, registry
-from editorial.models import State, Status
+from editorial.models import Changes, State, Status
 from editorial.who import name_of
 
 
@@ -55,4 +55,23 @@ class RegisteredTypeFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() and self.value().isdigit():
             return queryset.filter(content_type_id=int(self.value()))
+        return queryset
+
+
+class ChangesFilter(admin.SimpleListFilter):
+    """A published item's working copy: any at all, or in a given state."""
+
+    title = "unpublished changes"
+    parameter_name = "changes"
+
+    def lookups(self, request, model_admin):
+        return [("any", "Any"), *[(value, label) for value, label in Changes.choices if value], ("none", "None")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "any":
+            return queryset.exclude(pending_changes=Changes.NONE)
+        if self.value() == "none":
+            return queryset.filter(pending_changes=Changes.NONE)
+        if self.value() in Changes.values:
+            return queryset.filter(pending_changes=self.value())
         return queryset

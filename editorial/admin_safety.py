@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -153,8 +153,13 @@ class EditorialSafetyMixin:
     # --- who else is here -----------------------------------------------------------------------
 
     def presence_view(self, request, object_id):
-        """The change form's heartbeat: keeps this editor listed, and says who else has the item open."""
+        """The change form's heartbeat: keeps this editor listed, and says who else has the item open.
+        With ``leave``, the page is being closed (a beacon from pagehide): off the list at once."""
         self._post_only(request)
         item = self.viewable(request, object_id)
-        return JsonResponse({"others": presence.seen(item, request.user)})
+        page = request.POST.get("page", "")
+        if request.POST.get("leave"):
+            presence.left(item, request.user, page)
+            return HttpResponse(status=204)
+        return JsonResponse({"others": presence.seen(item, request.user, page)})
 

@@ -5,7 +5,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.db import models
-from django.utils.html import escape
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from editorial import text
@@ -67,13 +69,30 @@ def as_text(value) -> str:
     return "" if value is None else "\n".join(text.lines(str(value)))  # browsers send \r\n
 
 
+def readable(field, value):
+    """A snapshot's value as an editor reads it: a time as “3 Dec 2026, 09:00”, not an ISO timestamp."""
+    if isinstance(field, models.DateTimeField) and value:
+        try:
+            moment = datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            return value
+        return date_format(timezone.localtime(moment) if timezone.is_aware(moment) else moment, "j M Y, H:i")
+    return value
+
+
 def diff(model, old: dict, new: dict) -> list[tuple[str, str]]:
     """[(field label, HTML of the change), ...] for the fields that differ between two snapshots."""
     names = labels(model)
+    fields = {field.attname: field for field in content_fields(model)}
     changes = []
     for key in names:
         if old.get(key) != new.get(key):
-            lines_old, lines_new = as_text(old.get(key)).split("\n"), as_text(new.get(key)).split("\n")
+            before, after = readable(fields.get(key), old.get(key)), readable(fields.get(key), new.get(key))
+            if isinstance(fields.get(key), models.DateTimeField):  # a time is replaced whole, never word by word
+                changes.append((names[key], format_html("<del>{}</del> <ins>{}</ins>", before or "none",
+                                                        after or "none")))
+                continue
+            lines_old, lines_new = as_text(before).split("\n"), as_text(after).split("\n")
             rows = []
             for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=lines_old, b=lines_new).get_opcodes():
                 if op == "equal":

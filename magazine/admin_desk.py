@@ -57,6 +57,7 @@ def calendar_view(request):
         **admin.site.each_context(request), "title": f"Calendar: {month:%B %Y}", "weeks": weeks, "month": month,
         "previous": (month - timedelta(days=1)).replace(day=1), "next": following,
         "in_review": Review.objects.in_review().select_related("show"),
+        "scheduled": [review for review in reviews if review.published_at > timezone.now()],
         "today": timezone.localdate(), "now": timezone.now(),
     }
     return TemplateResponse(request, "admin/desk/calendar.html", context)

@@ -26,6 +26,12 @@ class MagazineAdminSite(admin.AdminSite):
             path("two-factor/devices/", self.admin_view(two_factor.devices_view), name="two_factor_devices"),
         ] + super().get_urls()
 
+    def index(self, request, extra_context=None):
+        """The dashboard: what waits for this person (magazine.dashboard), above the list of everything."""
+        from magazine import dashboard
+
+        return super().index(request, {**dashboard.panels_for(request.user), **(extra_context or {})})
+
     def has_permission(self, request):
         from magazine import two_factor
 

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
-from editorial.models import AuditEntry
+from editorial.models import AuditEntry, Revision
 from editorial.who import name_of
 
 
@@ -23,13 +23,25 @@ def kind_of(item) -> str:
 
 
 def with_last(queryset, actions: list[str], prefix: str):
-    """Annotate each row with its newest audit entry among ``actions``: ``<prefix>_at``, ``_note``, ``_by_id``."""
+    """Annotate each row with its newest audit entry among ``actions``: ``<prefix>_at``, ``_action``, ``_note``,
+    ``_by_id``."""
     entries = (AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(queryset.model),
                                          object_id=OuterRef("pk"), action__in=actions)
                .order_by("-created_at", "-pk"))
     return queryset.annotate(**{f"{prefix}_at": Subquery(entries.values("created_at")[:1]),
+                                f"{prefix}_action": Subquery(entries.values("action")[:1]),
                                 f"{prefix}_note": Subquery(entries.values("note")[:1]),
                                 f"{prefix}_by_id": Subquery(entries.values("created_by")[:1])})
+
+
+def with_last_revision(queryset):
+    """Annotate each row with its newest revision: ``edited_at``, ``edited_by_id``, ``changes_at`` (a scheduled
+    change's minute)."""
+    revisions = (Revision.objects.filter(content_type=ContentType.objects.get_for_model(queryset.model),
+                                         object_id=OuterRef("pk")).order_by("-version", "-pk"))
+    return queryset.annotate(edited_at=Subquery(revisions.values("created_at")[:1]),
+                             edited_by_id=Subquery(revisions.values("created_by")[:1]),
+                             changes_at=Subquery(revisions.values("go_live_at")[:1]))
 
 
 def names_of(ids) -> dict[int, str]:
@@ -50,6 +62,10 @@ class DeskRow:
     who: str = ""
     note: str = ""
     extra: dict = field(default_factory=dict)
+
+    @property
+    def noun(self) -> str:
+        return self.item._meta.verbose_name
 
     @property
     def subject(self):

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from editorial.admin import EditorialAdmin, StateFilter
+from editorial.admin_lists import ChangesFilter
 from people.models import Person
 from pictures.admin import PICTURE_FIELDS
 
@@ -9,5 +10,5 @@ from pictures.admin import PICTURE_FIELDS
 class PersonAdmin(EditorialAdmin):
     fieldsets = [(None, {"fields": ["name", "slug", "bio", "tags"]}), ("Headshot", {"fields": PICTURE_FIELDS})]
     list_display = ["name", "state_badge", "date_cell"]
-    list_filter = [StateFilter, "pending_changes", "tags"]
+    list_filter = [StateFilter, ChangesFilter, "tags"]
     search_fields = ["name", "slug"]

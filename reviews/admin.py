@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from editorial.admin import EditorialAdmin, StateFilter, WorkingCopyInline
-from editorial.admin_lists import clamp
+from editorial.admin_lists import ChangesFilter, clamp
 from pictures.admin import PICTURE_FIELDS
 from reviews.forms import HouseStyleImportForm
 from reviews.house_style import HouseStyleError
@@ -76,7 +76,7 @@ class ReviewAdmin(EditorialAdmin):
         ("Hero still", {"fields": PICTURE_FIELDS}),
     ]
     list_display = ["headline_cell", "show_cell", "critic", "rating", "state_badge", "date_cell"]
-    list_filter = [StateFilter, "pending_changes", ("show", admin.RelatedOnlyFieldListFilter), "tags", "featured"]
+    list_filter = [StateFilter, ChangesFilter, ("show", admin.RelatedOnlyFieldListFilter), "tags", "featured"]
     list_select_related = ["show", "critic", "updated_by"]
     search_fields = ["headline", "standfirst", "show__title", "critic__name"]
     autocomplete_fields = ["show", "critic"]

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 
 from editorial.admin import EditorialAdmin, StateFilter, WorkingCopyInline
-from editorial.admin_lists import clamp
+from editorial.admin_lists import ChangesFilter, clamp
 from pictures.admin import PICTURE_FIELDS
 from shows.forms import ShowForm
 from shows.models import Credit, Show
@@ -28,7 +28,7 @@ class ShowAdmin(EditorialAdmin):
     ]
     inlines = [CreditInline]
     list_display = ["title_cell", "kind", "years", "state_badge", "date_cell"]
-    list_filter = [StateFilter, "pending_changes", "kind", "tags"]
+    list_filter = [StateFilter, ChangesFilter, "kind", "tags"]
     search_fields = ["title", "slug", "distributor"]
     list_select_related = ["updated_by"]
 
