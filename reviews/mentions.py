@@ -1,5 +1,7 @@
 """People and shows a review's body names, found when the review is saved and linked when it is shown."""
 
+from functools import lru_cache
+
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.html import escape
@@ -11,6 +13,7 @@ from people.models import Person
 from reviews.models import Mention, Review
 from shows.models import Show
 
+BODIES_KEPT = 512  # linked bodies a process keeps: the reviews being read now
 MIN_SINGLE_WORD = 4  # a one-word name shorter than this (“It”, “Up”) is too common to find in prose
 
 
@@ -91,12 +94,19 @@ def mention_links(review: Review, absolute=str) -> dict[str, str]:
 
 def body_with_links(review: Review, absolute=str) -> str:
     """``absolute`` turns a path into the address to link (a feed's links must be absolute)."""
-    links = mention_links(review, absolute)
-    seen: set[str] = set()
+    return mark_safe(linked_body(review.body, tuple(sorted(mention_links(review, absolute).items()))))
+
+
+@lru_cache(maxsize=BODIES_KEPT)
+def linked_body(body: str, links: tuple[tuple[str, str], ...]) -> str:
+    """The body as HTML paragraphs with its links. It depends on nothing but its arguments, so each process keeps
+    the latest: finding the names in a body is done once per version of the text and of its live links, not once
+    per reader; an edit, or a named person going live, makes new arguments."""
+    remaining = dict(links)
     paragraphs = []
-    for paragraph in review.paragraphs():
-        fresh = {key: url for key, url in links.items() if key not in seen}  # a name is linked once per review
-        html, linked = linked_paragraph(paragraph, fresh)
-        seen |= linked
+    for paragraph in plain_text.paragraphs(body):
+        html, linked = linked_paragraph(paragraph, remaining)
+        for key in linked:  # a name is linked once per review
+            del remaining[key]
         paragraphs.append(f"<p>{html}</p>")
-    return mark_safe("\n".join(paragraphs))
+    return "\n".join(paragraphs)

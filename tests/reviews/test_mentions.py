@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from reviews.mentions import detect, refresh_mentions
+from editorial import workflow
+from reviews.mentions import detect, linked_body, refresh_mentions
 from reviews.models import Mention
 from reviews.related import related_reviews
 from tests import factories
@@ -130,3 +131,16 @@ def test_refresh_command_finds_names_added_after_the_review(cast):
     call_command("refresh_mentions", stdout=out, stderr=StringIO())
     assert [m.text for m in review.mentions.all()] == ["Jessica Newcomer"]
     assert "reviews scanned" in out.getvalue()
+
+
+def test_a_body_is_linked_once_per_version_of_its_text_and_links(client, cast):
+    review = review_with("Luke Kirby shines; Simon Callow too.")
+    linked_body.cache_clear()
+    for _ in range(3):
+        assert 'href="/people/luke-kirby/"' in client.get(review.get_absolute_url()).content.decode()
+    assert (linked_body.cache_info().misses, linked_body.cache_info().hits) == (1, 2)
+    with factories.committing():
+        workflow.publish(cast["draft"], by=factories.editor())
+    page = client.get(review.get_absolute_url()).content.decode()
+    assert 'href="/people/simon-callow/"' in page  # a named person went live: new links, a new rendering
+    assert linked_body.cache_info().misses == 2
