@@ -63,7 +63,13 @@ class Review(Pictured, EditorialModel):
     class Meta(EditorialModel.Meta):
         ordering = ["-published_at", "-pk"]
         indexes = [*EditorialModel.Meta.indexes,
-                   models.Index(fields=["featured", "status", "published_at"], name="reviews_featured_live")]
+                   models.Index(fields=["featured", "status", "published_at"], name="reviews_featured_live"),
+                   # the archive's pages (keyset on published_at, pk), its filters and their counts,
+                   # read from indexes alone
+                   models.Index(fields=["status", "published_at", "id"], name="reviews_archive_key"),
+                   models.Index(fields=["critic", "status", "published_at"], name="reviews_critic_live"),
+                   models.Index(fields=["show", "status", "published_at"], name="reviews_show_live"),
+                   models.Index(fields=["status", "rating", "published_at"], name="reviews_rating_live")]
         permissions = [("publish_review", "Can publish, schedule and unpublish reviews")]
 
     def __str__(self):

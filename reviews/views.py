@@ -1,8 +1,13 @@
+from django.shortcuts import redirect
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
+from django.views.generic import TemplateView
 
 from editorial import structured_data as ld
-from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, latest_feed, social_image
-from editorial.views import LiveDetailView, LiveListView
+from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
+from editorial.views import LiveDetailView
+from reviews import archive
+from reviews.archive_pages import archive_page, read_position
 from reviews.mentions import with_mentions
 from reviews.models import Review
 from reviews.related import related_reviews
@@ -10,23 +15,58 @@ from reviews.structured_data import review as review_data
 from shows.credits import credits_by_role
 
 
-class ReviewArchiveView(PageMetaMixin, LiveListView):
-    model = Review
+class ReviewArchiveView(PageMetaMixin, TemplateView):
+    """Every live review, newest first, narrowed by filters that combine; numbered pages at any depth."""
+
     template_name = "reviews/archive.html"
 
-    def get_queryset(self):
-        return super().get_queryset().cards()
+    def get(self, request, *args, **kwargs):
+        blank = [name for name in (*archive.FILTERS, "page", "before") if request.GET.get(name) == ""]
+        if blank:  # the filter form sends its empty choices: the same list has a shorter address
+            kept = [(name, value) for name, value in request.GET.items() if name not in blank]
+            return redirect(request.path + archive.query_string(kept))
+        self.options = archive.Options.load()
+        self.active = archive.ArchiveFilters(request.GET, options=self.options).clean_checked()
+        page, before = read_position(request.GET)
+        self.page = archive_page(archive.filtered(self.active, self.options), page=page, before=before)
+        self.position = [("before", str(before))] if before else [("page", page)] if page != "1" else []
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        path, filters = self.request.path, archive.link_params(self.active)
+        links = [link and (link, path + archive.query_string([*filters, *link.params])) for link in self.page.links]
+        return super().get_context_data(
+            page=self.page, links=links, fields=archive.form_fields(self.active, self.options),
+            active_filters=archive.described(self.active, self.options, path),
+            newer_url=self.page.newer and path + archive.query_string([*filters, *self.page.newer.params]),
+            older_url=self.page.older and path + archive.query_string([*filters, *self.page.older.params]),
+            **kwargs)
 
     def page_meta(self, context):
-        page = context["page_obj"]
+        words = [active.label for active in context["active_filters"]]
+        title = "Reviews" + (f": {', '.join(words)}" if words else "")
+        if self.page.number > 1:
+            title += f", page {self.page.number}"
+        address = self.request.path + archive.query_string([*archive.link_params(self.active), *self.position])
+        count = f"{self.page.count} review{pluralize(self.page.count)}"
         return PageMeta(
-            title="Reviews" + (f", page {page.number}" if page and page.number > 1 else ""),
-            description="Every review, newest first.",
-            canonical=canonical_url(self.request, page),
-            feeds=[latest_feed()],
+            title=title,
+            description=f"{title}: {count}, newest first." if words else "Every review, newest first.",
+            canonical=self.request.build_absolute_uri(address),
+            feeds=self.feeds(),
             structured_data=[ld.breadcrumbs(self.request, [("Home", reverse("home")),
                                                            ("Reviews", reverse("reviews:archive"))])],
         )
+
+    def feeds(self):
+        found = []
+        if "critic" in self.active:
+            critic = archive.chosen(self.options.critics, self.active["critic"])
+            found.append(feed_link(f"Reviews by {critic.label}", "critic", critic.value))
+        if "tag" in self.active:
+            tag = archive.chosen(self.options.tags, self.active["tag"])
+            found.append(feed_link(f"Reviews tagged “{tag.label}”", "tag", tag.value))
+        return found or [latest_feed()]
 
 
 class ReviewDetailView(PageMetaMixin, LiveDetailView):
