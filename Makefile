@@ -31,7 +31,8 @@ java:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; fi; }
 
-# axe-core from the npm registry, injected into pages by the accessibility tests (Node and npm from Debian).
+# From the npm registry (Node and npm from Debian): the web fonts the site serves (collectstatic picks them
+# up, so `make run` needs them) and axe-core, injected into pages by the accessibility tests.
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "Installing Debian's nodejs and npm..."; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
@@ -45,7 +46,7 @@ node: node_modules/.installed
 services:
 	bash scripts/ensure-services
 
-run: install
+run: install node
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0

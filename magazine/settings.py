@@ -147,6 +147,12 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The web fonts come from npm packages (pictures/fonts.py): only the files the stylesheet names.
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "pictures.fonts.FontFinder",
+]
 MEDIA_URL = "media/"
 MEDIA_ORIGIN = "/".join(MEDIA_URL.split("/", 3)[:3]) if MEDIA_URL.startswith("http") else ""
 # The public pages need nothing from elsewhere and no inline code (magazine.security loosens styles for the admin).

@@ -74,7 +74,8 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
     template_name = "reviews/detail.html"
 
     def get_queryset(self):
-        return with_mentions(super().get_queryset().cards().prefetch_related("tags"))
+        # cards() leaves out the body and the critic's bio, which this page shows: defer(None) takes them back.
+        return with_mentions(super().get_queryset().cards().defer(None).prefetch_related("tags"))
 
     def get_context_data(self, **kwargs):
         self.credits = list(self.object.show.credits.select_related("person"))
