@@ -153,6 +153,8 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "pictures.fonts.FontFinder",
 ]
+# Files browsers ask for at the site's root (favicon.ico), served by whitenoise before Django sees the request.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = "media/"
 MEDIA_ORIGIN = "/".join(MEDIA_URL.split("/", 3)[:3]) if MEDIA_URL.startswith("http") else ""
 # The public pages need nothing from elsewhere and no inline code (magazine.security loosens styles for the admin).

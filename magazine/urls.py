@@ -5,7 +5,7 @@ from django.urls import include, path, re_path, register_converter
 
 from editorial import preview
 from editorial.sitemaps import sitemaps
-from magazine import views
+from magazine import views, web_app
 from magazine.converters import SlugConverter
 from magazine.robots import robots_txt
 from magazine.sitemaps import TagSitemap
@@ -28,6 +28,7 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("site.webmanifest", web_app.manifest, name="web_app_manifest"),
     path("preview/<str:token>/", preview.shared_preview, name="shared_preview"),
     path("admin/", admin.site.urls),
 ]

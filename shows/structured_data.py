@@ -2,6 +2,11 @@
 
 from editorial.structured_data import absolute, with_image
 from people.structured_data import person
+from shows.places_and_languages import countries, languages
+
+
+def one_or_many(values: list):
+    return values[0] if len(values) == 1 else values
 
 
 def work(request, show, credits) -> dict:
@@ -23,9 +28,9 @@ def work(request, show, credits) -> dict:
             data["duration"] = f"PT{show.runtime_minutes}M"
     with_image(request, data, show, "poster")
     if show.countries:
-        data["countryOfOrigin"] = show.countries
+        data["countryOfOrigin"] = one_or_many(countries(show.countries))
     if show.languages:
-        data["inLanguage"] = show.languages
+        data["inLanguage"] = one_or_many(languages(show.languages))
     by_role = {}
     for credit in credits:
         by_role.setdefault(credit.role, []).append(credit)

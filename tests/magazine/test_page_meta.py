@@ -80,7 +80,7 @@ def test_every_page_has_title_description_canonical_and_opengraph(client, etoile
     assert f'<link rel="canonical" href="http://testserver{url}">' in html
     for prop in ["og:title", "og:description", "og:url", "og:type"]:
         assert f'<meta property="{prop}" content="' in html, prop
-    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html  # a picture or a card, always
 
 
 def test_review_description_is_the_standfirst(client, etoile):
