@@ -1,10 +1,27 @@
 """Related reviews: the same show first, then shows that share people with it, then shared tags."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.expressions import RawSQL
 from taggit.models import TaggedItem
 
 from shows.models import Credit
 
 RELATED = 4
+NEWEST_TAGGED = 25  # reviews a tag offers, its newest: a tag on 50,000 reviews costs what one on 50 does
+
+
+def newest_tagged(review, limit: int = NEWEST_TAGGED) -> RawSQL | None:
+    """The ids of the newest reviews that share a tag with ``review``, as a subquery: each tag read from the top of
+    its (tag, review) index. (A union of sliced querysets is what this says; SQLite wants the slices wrapped.)"""
+    content_type = ContentType.objects.get_for_model(review)
+    parts, params = [], []
+    for n, tag in enumerate(review.tags.all()):
+        newest = (TaggedItem.objects.filter(content_type=content_type, tag_id=tag.pk).order_by("-object_id")
+                  .values("object_id")[:limit])
+        sql, tag_params = newest.query.sql_with_params()
+        parts.append(f"SELECT object_id FROM ({sql}) AS newest_{n}")
+        params += tag_params
+    return RawSQL(" UNION ".join(parts), params) if parts else None
 
 
 def related_reviews(review, live_cards, *, limit: int = RELATED) -> list:
@@ -12,11 +29,10 @@ def related_reviews(review, live_cards, *, limit: int = RELATED) -> list:
     others = live_cards.exclude(pk=review.pk).order_by("-published_at")
     people = Credit.objects.filter(show_id=review.show_id).values("person_id")
     sharing_shows = Credit.objects.filter(person_id__in=people).exclude(show_id=review.show_id).values("show_id")
-    tagged = TaggedItem.objects.filter(content_type__app_label="reviews", content_type__model="review",
-                                       tag_id__in=[tag.pk for tag in review.tags.all()]).values("object_id")
+    tagged = newest_tagged(review)
     found = {}
     for source in (others.filter(show_id=review.show_id), others.filter(show_id__in=sharing_shows),
-                   others.filter(pk__in=tagged)):
-        for other in source[:limit]:  # always three queries: the count stays the same at any size
+                   others.filter(pk__in=tagged) if tagged else others.none()):
+        for other in source[:limit]:  # always the same queries: the count stays the same at any size
             found.setdefault(other.pk, other)
     return list(found.values())[:limit]
