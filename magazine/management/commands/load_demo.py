@@ -7,6 +7,7 @@ name, title or headline, so nothing is added twice; they are brought back to the
 
 from datetime import timedelta
 from decimal import Decimal
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -18,7 +19,7 @@ from django.utils import timezone
 from editorial import publication
 from editorial.models import Status
 from magazine import demo_content as demo
-from magazine import demo_pictures
+from magazine import demo_pictures, demo_posters
 from people.models import Person
 from pictures.renditions import clean_upload
 from reviews.mentions import refresh_mentions
@@ -60,7 +61,7 @@ class Command(BaseCommand):
             for review in reviews:
                 refresh_mentions(review)
         if not options["no_pictures"]:
-            self.pictures(reviews, shows.values(), {review.critic for review in reviews if review.critic})
+            self.pictures(reviews, shows.values(), list(dict.fromkeys(r.critic for r in reviews if r.critic)))
         publication.changed_in_bulk(public=True)
         self.summary()
 
@@ -121,20 +122,30 @@ class Command(BaseCommand):
         review.tags.set(spec["tags"])
         return review
 
-    def pictures(self, reviews, shows, critics) -> None:
-        """Stills, posters and headshots drawn for the demo, through the same upload checks as the admin's."""
-        items = [(r, demo_pictures.still(r.headline)) for r in reviews]
-        items += [(s, (*demo_pictures.poster(s.title), (0.5, 0.5))) for s in shows]
-        items += [(p, (*demo_pictures.headshot(p.name), (0.5, 0.35))) for p in critics]
-        for done, (item, (data, alt, focus)) in enumerate(items, start=1):
+    def pictures(self, reviews, shows, people) -> None:
+        """Stills, posters and headshots drawn for the demo (magazine/demo_pictures.py, demo_posters.py), each
+        seeded by its slug, through the same upload checks as the admin's."""
+        drawings = [(r, partial(demo_pictures.still, r.slug, variant=i)) for i, r in enumerate(reviews)]
+        drawings += [(s, partial(self.poster, s, i)) for i, s in enumerate(shows)]
+        drawings += [(p, lambda p=p: (*demo_posters.headshot(p.slug), (0.5, 0.4))) for p in people]
+        for done, (item, draw) in enumerate(drawings, start=1):
             if not item.image:
+                data, alt, focus = draw()
                 item.image = clean_upload(SimpleUploadedFile(f"{item.slug}.jpg", data, "image/jpeg"))
                 item.image_alt, item.image_credit = alt, "Illustration drawn for the demo"
                 item.image_focus_x, item.image_focus_y = focus
                 item.save()
             item.refresh_renditions()
-            self.stdout.write(f"\rPictures: {done}/{len(items)}", ending="")
+            self.stdout.write(f"\rPictures: {done}/{len(drawings)}", ending="")
         self.stdout.write("")
+
+    @staticmethod
+    def poster(show, variant: int) -> tuple[bytes, str, tuple[float, float]]:
+        """The show's poster, billed across the top (“A film · 2025”) and credited (“Directed by …”)."""
+        lead = show.credits.filter(role__in=["director", "creator"]).select_related("person").order_by("order").first()
+        credit = f"{'Directed' if lead.role == 'director' else 'Created'} by {lead.person.name}" if lead else ""
+        billing = f"A {show.get_kind_display().lower()} · {show.years}"
+        return (*demo_posters.poster(show.slug, show.title, billing, credit, variant=variant), (0.5, 0.4))
 
     def summary(self) -> None:
         reviews = Review.objects.all()
