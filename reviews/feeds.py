@@ -47,7 +47,8 @@ class LatestReviewsFeed(Feed):
         return obj.get_absolute_url() if obj else reverse("reviews:archive")
 
     def description(self, obj):
-        return xml_text(f"{self.subject_of(obj)}, reviewed in full by {settings.MAGAZINE_NAME}.")
+        """RSS only (Atom has no such element); readers take a channel's description as HTML too: text escaped."""
+        return xml_text(escape(f"{self.subject_of(obj)}, reviewed in full by {settings.MAGAZINE_NAME}."))
 
     def feed_url(self, obj):
         return None  # the address it was asked for
