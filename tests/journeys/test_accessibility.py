@@ -18,15 +18,18 @@ def public_pages(review: Review) -> dict[str, tuple[str, int]]:
         "home": ("/", 200),
         "archive": ("/reviews/", 200),
         "archive, page 2": ("/reviews/?page=2", 200),
+        "archive, filtered": (f"/reviews/?kind=series&rating=3&critic={critic.slug}", 200),
         "review": (review.get_absolute_url(), 200),
         "show": (review.show.get_absolute_url(), 200),
         "person": (critic.get_absolute_url(), 200),
+        "cast member": ("/people/lou-de-laage/", 200),
         "tag": (f"/tags/{tag.slug}/", 200),
         "search, with results": ("/search/?q=ballet", 200),
         "search, no results": ("/search/?q=zzyzx", 200),
         "search, empty": ("/search/", 200),
         "shows list": ("/shows/", 200),
         "people list": ("/people/", 200),
+        "people list, from L": ("/people/?from=l", 200),
         "not found": ("/reviews/no-such-review/", 404),
     }
 
@@ -57,6 +60,9 @@ def test_admin_pages_have_no_serious_violations(live_server, new_page, demo_maga
         f"/admin/reviews/review/{review.pk}/revisions/": "Restore as the working copy",
         "/admin/queue/": waiting.headline,
         f"/admin/calendar/?month={month}": "Reschedule",
+        "/admin/": "Waiting for review",
+        "/admin/reviews/review/": "Filter:",
+        "/admin/editorial/auditentry/": "saved unpublished changes",
     }
     page = new_page(bypass_csp=True)
     log_in(page, live_server.url, factories.editor())
