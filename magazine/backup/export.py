@@ -67,7 +67,7 @@ class Folder:
 
 
 def record_of(item, folder: Folder, *, old_slugs: list[str], users: dict) -> dict:
-    data = snapshot(item)
+    data = kinds.in_creation_order(item, snapshot(item))
     record = {"id": item.pk, "old_slugs": old_slugs, "corrections": item.corrections,
               "created_at": item.created_at.isoformat(), "updated_at": item.updated_at.isoformat(),
               "created_by": users.get(item.created_by_id), "updated_by": users.get(item.updated_by_id),

@@ -53,6 +53,15 @@ def extras_problem(model, key: str, value, ids: dict) -> str | None:
     return check(value, ids)
 
 
+def in_creation_order(item, data: dict) -> dict:
+    """A show's credits in the order they were made, so that they are made again in it: pages break ties of
+    billing order (a director and an actor both first in their role) by it."""
+    if isinstance(item, Show) and data.get("credits"):
+        made = {(credit.person_id, credit.role): credit.pk for credit in item.credits.all()}
+        data["credits"] = sorted(data["credits"], key=lambda row: made[(row["person"], row["role"])])
+    return data
+
+
 def before_extras(item, data: dict) -> None:
     """A mention must exist before an editor's “not this one” can be put back on it."""
     if isinstance(item, Review) and data.get("unlinked"):
