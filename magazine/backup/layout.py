@@ -39,9 +39,10 @@ def media_file(name: str) -> str:
 
 
 def is_safe(path: str) -> bool:
-    """A relative path that stays inside the export (no ``..``, no absolute path)."""
+    """A plain relative path that stays inside the export (no ``..``, no absolute path, no ``a//b``)."""
     parts = PurePosixPath(path).parts
-    return bool(parts) and not path.startswith("/") and "\\" not in path and not {"..", "."} & set(parts)
+    return bool(parts) and str(PurePosixPath(path)) == path and not path.startswith("/") and "\\" not in path \
+        and not {"..", "."} & set(parts)
 
 
 def sha256(path: Path) -> str:
