@@ -39,6 +39,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from taggit.models import Tag  # noqa: E402
 
 from people.models import Person  # noqa: E402
+from reviews.archive_pages import Cursor  # noqa: E402
 from reviews.models import Review  # noqa: E402
 
 ACCEPT_ENCODING = "br, gzip"
@@ -56,10 +57,13 @@ def pages() -> dict[str, str]:
     person = Person.objects.live().filter(credits__isnull=False).first()
     tag = Tag.objects.filter(pk__in=Review.objects.live().values("tags")).first()
     last_page = max(1, Review.objects.live().count() // settings.PAGE_SIZE)
+    deep = min(500, last_page)  # past the numbered pages, a page is addressed by the review it follows
+    follows = Review.objects.live().order_by("-published_at", "-pk").values_list("published_at", "pk")
+    archive = f"/reviews/?before={Cursor.of(follows[(deep - 1) * settings.PAGE_SIZE - 1])}" if deep > 1 else "/reviews/"
     return {
         "home": "/", "review": review.get_absolute_url(), "show": review.show.get_absolute_url(),
         "person": person.get_absolute_url(), "tag": f"/tags/{tag.slug}/",
-        "archive": f"/reviews/?page={min(500, last_page)}",
+        "archive": archive,
         "search": "/search/?q=castellano", "feed": "/feeds/reviews/", "feed 304": "/feeds/reviews/",
     }
 

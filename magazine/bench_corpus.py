@@ -23,7 +23,7 @@ detective lawyer doctor teacher soldier priest chef thief spy singer painter wri
 documentary thriller western noir romance satire horror animation fantasy mystery musical biography
 debut sequel remake adaptation finale pilot premiere festival award lead supporting ensemble turn
 gesture glance pause beat cut close wide slow fast quiet loud bright dark cold warm sharp soft strange
-familiar tender brutal funny sad bold careful generous uneven patient restless lovely moving""".split()
+familiar tender brutal funny sad bold careful generous uneven patient restless lovely moving""".split()  # noqa: SIM905
 SYLLABLES = ["ba", "ke", "lo", "mi", "nu", "ra", "se", "ti", "vo", "za", "dre", "pla", "sko", "tru", "gha",
              "bri", "fen", "mor", "lis", "qua", "zel", "dor", "vin", "tas", "hul", "pex", "wan", "cor", "jet", "nym"]
 TAIL_SIZE = 30_000
