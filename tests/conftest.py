@@ -1,5 +1,6 @@
 import pytest
 
+from editorial.fragments import fragments
 from tests import factories
 
 pytest_plugins = ["tests.browser"]
@@ -32,6 +33,12 @@ def media_root(settings, tmp_path):
     """Uploads and renditions land in the test's own folder, never in var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def fresh_fragments():
+    """Each test renders its own pages: no fragment kept from another test's rows (ids come round again)."""
+    fragments.clear()
 
 
 @pytest.fixture(autouse=True)
