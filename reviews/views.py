@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from editorial import structured_data as ld
+from editorial.fragments import item_key
 from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
 from editorial.views import LiveDetailView
 from reviews import archive
@@ -80,7 +81,10 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
     def get_context_data(self, **kwargs):
         self.credits = list(self.object.show.credits.select_related("person"))
         related = related_reviews(self.object, Review.objects.live().cards())
-        return super().get_context_data(credits=credits_by_role(self.credits), related=related, **kwargs)
+        shown = [(credit.pk, credit.role, credit.character, credit.note, credit.order, *item_key(credit.person))
+                 for credit in self.credits]  # what the credits box shows: the key of its fragment
+        return super().get_context_data(credits=credits_by_role(self.credits), credits_shown=shown, related=related,
+                                        **kwargs)
 
     def page_meta(self, context):
         review = self.object

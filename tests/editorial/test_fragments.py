@@ -76,3 +76,20 @@ def test_a_value_written_without_a_save_is_named_itself():
     assert template.render(Context({"review": review})) == "0"
     review.image_renditions = {"crops": {"card": {}}}  # as pictures write them after the commit, with update()
     assert template.render(Context({"review": review})) == "1"
+
+
+@pytest.mark.django_db
+def test_the_review_page_is_rendered_once_and_follows_its_credits(client):
+    review = factories.LiveReviewFactory()
+    credit = factories.CreditFactory(show=review.show, person=factories.LivePersonFactory(name="Ada Quennell"))
+    url = review.get_absolute_url()
+    client.get(url)
+    misses = fragments.misses
+    assert misses >= 3  # the header, the critic, the credits box
+    client.get(url)
+    assert fragments.misses == misses
+    credit.person.name = "Ada Quennell-Brook"
+    credit.person.save()
+    assert "Ada Quennell-Brook" in client.get(url).content.decode()
+    credit.delete()
+    assert "Ada Quennell" not in client.get(url).content.decode()
