@@ -324,6 +324,17 @@ SHOWS = [
     },
 ]
 
+# The scene each show's still is drawn as (magazine/demo_pictures.py).
+STILLS = {
+    "ÉTOILE": "stage", "Harbour Lights": "coast", "The Quiet Ledger": "blinds", "Saltwater Choir": "coast",
+    "The Ice Garden": "snow", "Dead Reckoning Bay": "coast", "Mothlight": "coast",
+    "Les Enfants du Périphérique": "city", "Orbit of Small Things": "neon", "Brass Tacks": "stage",
+    "Lindqvist & Daughters": "snow",
+    "A Field Guide to Leaving": "road", "바다의 시간": "coast", "Eleven Courses": "blinds",
+    "Nightshift at the Lumière": "city", "Wolf Moon Rising": "road", "The Cartographer’s Wife": "blinds",
+    "The Understudies": "stage", "Pale Horse Road": "road", "Static Bloom": "neon",
+}
+
 REVIEWS = [
     {
         "show": "ÉTOILE", "critic": "Siobhán O’Rourke", "rating": 3.5, "featured": True,

@@ -337,7 +337,8 @@ def scene_neon(rng, size, turn=None):
     return image, alt, (cx / width, cy / height)
 
 
-SCENES = [scene_coast, scene_city, scene_stage, scene_blinds, scene_snow, scene_road, scene_neon]
+SCENES = {"coast": scene_coast, "city": scene_city, "stage": scene_stage, "blinds": scene_blinds, "snow": scene_snow,
+          "road": scene_road, "neon": scene_neon}
 
 
 def finish(image: Image.Image, rng: random.Random) -> Image.Image:
@@ -365,10 +366,12 @@ def jpeg(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def still(seed: str, variant: int | None = None, size=(1600, 900)) -> tuple[bytes, str, tuple[float, float]]:
-    """A frame for the review ``seed`` (its slug): the JPEG, its alt text and where its subject is. ``variant``
-    picks the scene (the demo deals them out in turn, so neighbours differ); by default the seed does."""
+def still(seed: str, scene: str | None = None, turn: int | None = None,
+          size=(1600, 900)) -> tuple[bytes, str, tuple[float, float]]:
+    """A frame for the review ``seed`` (its slug): the JPEG, its alt text and where its subject is. ``scene``
+    names one of SCENES (by default the seed picks); ``turn`` counts the scene's earlier uses, so a scene drawn
+    again takes the next palette and figure."""
     rng = random.Random(f"still:{seed}")
-    scene = SCENES[variant % len(SCENES)] if variant is not None else rng.choice(SCENES)
-    image, alt, (x, y) = scene(rng, size, None if variant is None else variant // len(SCENES))
+    draw = SCENES[scene] if scene else rng.choice(list(SCENES.values()))
+    image, alt, (x, y) = draw(rng, size, turn)
     return jpeg(finish(image, rng)), alt, (round(min(max(x, 0.05), 0.95), 3), round(min(max(y, 0.05), 0.95), 3))

@@ -45,7 +45,7 @@ def centred(draw, face: Face, lines, top: float, fill, width=POSTER[0], leading=
 
 
 def poster_scene(rng, title, billing, credit):
-    image = finish(rng.choice(SCENES)(rng, POSTER)[0], rng)
+    image = finish(rng.choice(list(SCENES.values()))(rng, POSTER)[0], rng)
     fade = gradient((1, POSTER[1]), [(0, (0, 0, 0)), (0.55, (0, 0, 0)), (1, (235, 235, 235))]).convert("L")
     image = Image.composite(Image.new("RGB", POSTER, (8, 8, 10)), image, fade.resize(POSTER))
     draw = ImageDraw.Draw(image)

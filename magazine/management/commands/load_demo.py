@@ -125,7 +125,9 @@ class Command(BaseCommand):
     def pictures(self, reviews, shows, people) -> None:
         """Stills, posters and headshots drawn for the demo (magazine/demo_pictures.py, demo_posters.py), each
         seeded by its slug, through the same upload checks as the admin's."""
-        drawings = [(r, partial(demo_pictures.still, r.slug, variant=i)) for i, r in enumerate(reviews)]
+        scenes = [demo.STILLS.get(review.show.title) for review in reviews]
+        drawings = [(review, partial(demo_pictures.still, review.slug, scene, scenes[:i].count(scene)))
+                    for i, (review, scene) in enumerate(zip(reviews, scenes, strict=True))]
         drawings += [(s, partial(self.poster, s, i)) for i, s in enumerate(shows)]
         drawings += [(p, lambda p=p: (*demo_posters.headshot(p.slug), (0.5, 0.4))) for p in people]
         for done, (item, draw) in enumerate(drawings, start=1):
