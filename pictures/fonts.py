@@ -61,7 +61,7 @@ class FontFinder(finders.BaseFinder):
         prefix, _, name = path.partition("/")
         found = self.files.get(name) if prefix == STATIC_PREFIX else None
         if found is None or not found.exists():
-            return [] if find_all else None
+            return []  # as Django's own finders answer: an empty list, whether or not find_all
         return [str(found)] if find_all else str(found)
 
     def list(self, ignore_patterns):

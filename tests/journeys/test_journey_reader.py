@@ -1,4 +1,5 @@
-"""A reader on a desktop and on a phone: home → navigation → the archive's pages → search → a review → a person.
+"""A reader on a desktop and on a phone: home → navigation → the archive's pages → search → a review → a person
+→ a tag.
 
 Every page is saved as a full-page screenshot (test-artifacts/screenshots/reader-<width>-<step>.png), and
 none may scroll sideways.
@@ -9,6 +10,12 @@ import pytest
 from tests.browser import DESKTOP, PHONE, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def open_menu(page, viewport) -> None:
+    """On a phone the sections and the search sit behind the masthead's one Menu control."""
+    if viewport is PHONE:
+        page.locator(".masthead-menu > summary").click()
 
 
 def look(page, viewport, step: str) -> None:
@@ -24,6 +31,7 @@ def test_reader_goes_from_home_to_a_person(live_server, new_page, demo_magazine,
     assert page.locator(".featured").count() == 1 and page.locator(".card").count() >= 12
     look(page, viewport, "1-home")
 
+    open_menu(page, viewport)
     page.get_by_role("navigation", name="Sections").get_by_role("link", name="Reviews").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Reviews"
     assert "Page 1 of 2" in page.inner_text(".pagination")
@@ -38,6 +46,7 @@ def test_reader_goes_from_home_to_a_person(live_server, new_page, demo_magazine,
     page.get_by_role("link", name="← Newer").click()
     assert page.locator(".card-headline").all_inner_texts() == first_page_headlines
 
+    open_menu(page, viewport)
     search = page.get_by_role("search", name="Site search")
     search.get_by_role("searchbox").fill("douro")
     search.get_by_role("searchbox").press("Enter")
@@ -55,3 +64,11 @@ def test_reader_goes_from_home_to_a_person(live_server, new_page, demo_magazine,
     assert page.get_by_role("heading", level=1).inner_text() == critic
     assert page.get_by_role("link", name=headline).count() >= 1
     look(page, viewport, "6-person")
+
+    page.go_back()
+    tag = page.locator(".review-body .tags a").first
+    tag_name = tag.inner_text()
+    tag.click()
+    assert page.get_by_role("heading", level=1).inner_text() == tag_name
+    assert page.locator(".card").count() >= 1
+    look(page, viewport, "7-tag")
