@@ -4,6 +4,7 @@ A review file is an optional front matter, one paragraph per line, and a last
 line of credits: ``2025 | US | DIRECTORS: A, B | CAST: C (Character) | EPISODES: 8``.
 """
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,10 +18,13 @@ from shows.credits_line import (  # noqa: F401  (the credits line is part of the
     CreditEntry,
     Credits,
     HouseStyleError,
+    HouseStyleErrors,
     clean_name,
+    every_error,
     format_credits_line,
     number_by_role,
     parse_credits_line,
+    raise_all,
 )
 
 PARTICLES = {"de", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
@@ -74,27 +78,39 @@ def name_before(text: str) -> str:
 # --- the whole file ----------------------------------------------------------------------
 
 
-def parse_front_matter(lines: list[str]) -> tuple[dict, int]:
-    """The front matter's keys and how many lines it takes (0 without one)."""
+def parse_front_matter(lines: list[str], errors: list[HouseStyleError] | None = None) -> tuple[dict, int]:
+    """The front matter's keys and how many lines it takes (0 without one). A wrong line is added to ``errors``
+    (when given) and the others are still read; an unclosed front matter is raised at once."""
     if not lines or lines[0].strip() != "---":
         return {}, 0
     if not any(line.strip() == "---" for line in lines[1:]):
         raise HouseStyleError("The front matter is not closed: add a line “---” after it.", line=1)
+    found = [] if errors is None else errors
     front: dict = {}
     for number, raw in enumerate(lines[1:], start=2):
         if raw.strip() == "---":
+            if errors is None:
+                raise_all(found)
             return front, number
-        key, colon, value = raw.partition(":")
-        key, value = key.strip().lower(), value.strip()
-        if not raw.strip():
-            continue
-        if not colon:
-            raise HouseStyleError(f"Front matter lines read “key: value”, not “{raw.strip()}”.", line=number)
-        if key not in FRONT_MATTER_KEYS:
-            raise HouseStyleError(f"Unknown front matter key “{key}” (known: {', '.join(FRONT_MATTER_KEYS)}).",
-                                  line=number, field=key)
-        front[key] = parse_front_value(key, value, line=number)
+        try:
+            read_front_line(front, raw, number)
+        except HouseStyleError as error:
+            found.append(error)
     return front, len(lines)  # unreachable: a closing line exists
+
+
+def read_front_line(front: dict, raw: str, number: int) -> None:
+    key, colon, value = raw.partition(":")
+    key, value = key.strip().lower(), value.strip()
+    if not raw.strip():
+        return
+    if not colon:
+        raise HouseStyleError(f"Front matter lines read “key: value”, not “{raw.strip()}”.", line=number)
+    if key not in FRONT_MATTER_KEYS:
+        close = difflib.get_close_matches(key, FRONT_MATTER_KEYS, n=1, cutoff=0.7)
+        hint = f" — did you mean “{close[0]}”?" if close else f" (known: {', '.join(FRONT_MATTER_KEYS)})."
+        raise HouseStyleError(f"Unknown front matter key “{key}”{hint}", line=number, field=key)
+    front[key] = parse_front_value(key, value, line=number)
 
 
 def parse_front_value(key: str, value: str, *, line: int):
@@ -119,27 +135,37 @@ def parse_front_value(key: str, value: str, *, line: int):
     return clean_name(value) if key in ("show", "author") else value
 
 
-def refuse_control_characters(lines: list[str]) -> None:
+def control_characters(lines: list[str]) -> list[HouseStyleError]:
+    found = []
     for number, line in enumerate(lines, start=1):
-        found = CONTROL.search(line)
-        if found:
-            raise HouseStyleError(f"The line holds a control character (U+{ord(found[0]):04X}); remove it.",
-                                  line=number)
+        control = CONTROL.search(line)
+        if control:
+            found.append(HouseStyleError(f"The line holds a control character (U+{ord(control[0]):04X}); remove it.",
+                                         line=number))
+    return found
 
 
 def parse_review(text: str) -> ParsedReview:
+    """The review the text holds; every error in it at once (HouseStyleErrors) when more than one line is wrong."""
     lines = plain_text.lines(unicodedata.normalize("NFC", text.removeprefix("\ufeff")))
-    refuse_control_characters(lines)
-    front, skip = parse_front_matter(lines)
+    errors = control_characters(lines)
+    try:
+        front, skip = parse_front_matter(lines, errors)
+    except HouseStyleError as error:
+        raise_all([*errors, error])
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if number > skip and line.strip()]
     if not numbered:
-        raise HouseStyleError("The file has no body and no credits line.", line=max(len(lines), 1))
+        raise_all([*errors, HouseStyleError("The file has no body and no credits line.", line=max(len(lines), 1))])
     credits_number, credits_text = numbered[-1]
-    credits = parse_credits_line(credits_text, line=credits_number)
     paragraphs = tuple(line for _, line in numbered[:-1])
     if not paragraphs:
-        raise HouseStyleError("The review has no body: one paragraph per line comes before the credits line.",
-                              line=credits_number)
+        errors.append(HouseStyleError("The review has no body: one paragraph per line comes before the credits "
+                                      "line.", line=credits_number))
+    try:
+        credits = parse_credits_line(credits_text, line=credits_number)
+    except HouseStyleError as error:
+        errors.append(error)
+    raise_all(errors)
     uncast = {entry.name for entry in credits.people if entry.role == "cast" and not entry.character}
     from_body = characters_in_body(paragraphs, uncast)
     people = tuple(

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from editorial import revisions, workflow, working_copy
 from editorial.models import Status
+from editorial.text import tidy
+from people.models import Person
 from reviews.house_style import CreditEntry, Credits, HouseStyleError, ParsedReview
 from reviews.models import Review
 from shows.models import Show
@@ -120,6 +122,8 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
     values = {"body": parsed.body}
     if critic or review_created:
         values["critic"] = critic
+    if "published" in parsed.front and not review.edited_in_working_copy:
+        values["published_at"] = publication_time(parsed.front["published"])  # the draft's planned time
     if "rating" in parsed.front:
         values["rating"] = parsed.front["rating"]
     changed = assign(review, values)
@@ -129,6 +133,8 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
         changed.append("tags")
     if review_created:
         changes.append("new review")
+        notices += [f"{critic.name} has reviewed {show.title} before: “{earlier.headline}” "
+                    f"({earlier.state.label.lower()})." for earlier in earlier_reviews(show, critic, headline)]
     elif changed:
         changes.append(f"review: {', '.join(changed)}")
     if content is not None and changed:
@@ -145,6 +151,24 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
         workflow.publish(review, by=None, at=None if review.is_live else when, with_dependencies=True,
                          note="imported from house style")
     return ImportReport(review, review_created, changes, notices)
+
+
+def earlier_reviews(show: Show | None, critic, headline: str) -> list[Review]:
+    """The critic's other reviews of the show: importing another is a second review, not an update."""
+    if show is None or show.pk is None or critic is None or critic.pk is None:
+        return []
+    return list(Review.objects.filter(show=show, critic=critic).exclude(headline=headline).order_by("pk"))
+
+
+def reviews_it_would_repeat(parsed: ParsedReview, *, title: str | None = None) -> list[Review]:
+    """Before an import: the reviews of the same show by the same critic that it would sit beside."""
+    title = parsed.front.get("show") or title
+    author = parsed.front.get("author")
+    if not title or not author:
+        return []
+    show = Show.objects.filter(title=title, year=parsed.credits.year).first()
+    critic = Person.objects.filter(name=tidy(author, multiline=False)).order_by("pk").first()
+    return earlier_reviews(show, critic, parsed.front.get("headline") or title)
 
 
 def check_clean(item, *, line: int) -> None:

@@ -2,6 +2,7 @@
 ``2025 | US | DIRECTORS: A, B | CAST: C (Character) | EPISODES: 8``. Parsed and written back here; the
 review file around it is reviews.house_style's."""
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +26,34 @@ class HouseStyleError(ValueError):
 
     def __str__(self):
         return f"{self.line}: {self.message}"
+
+
+class HouseStyleErrors(HouseStyleError):
+    """Every error found in one text, in line order; to a caller that expects one error, it is the first."""
+
+    def __init__(self, errors: list[HouseStyleError]):
+        self.errors = sorted(errors, key=lambda error: error.line)
+        first = self.errors[0]
+        super().__init__(first.message, line=first.line, field=first.field)
+
+
+def every_error(error: HouseStyleError) -> list[HouseStyleError]:
+    return list(getattr(error, "errors", [error]))
+
+
+def raise_all(errors: list[HouseStyleError]) -> None:
+    """Raise what was found: nothing, the one error, or all of them together."""
+    found = [one for error in errors for one in every_error(error)]
+    if len(found) == 1:
+        raise found[0]
+    if found:
+        raise HouseStyleErrors(found)
+
+
+def did_you_mean(word: str, known) -> str:
+    """“ — did you mean DIRECTOR?” for a near miss, else nothing."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.7)
+    return f" — did you mean {close[0]}?" if close else ""
 
 
 @dataclass(frozen=True)
@@ -136,40 +165,68 @@ def parse_fact(target: str, value: str, *, line: int, key: str):
     return value
 
 
-def parse_credits_line(text: str, *, line: int = 1) -> Credits:
-    fields = [part.strip() for part in text.strip().split(" | ")]
-    if len(fields) < 2 or not YEARS.match(fields[0]):
-        if len(fields) < 2:
-            raise HouseStyleError("No credits line: the last line should read “2025 | US | DIRECTOR: … | …”.",
-                                  line=line, field="credits")
-        raise HouseStyleError(f"The credits line must start with a year or a span (2025, 2019–2023), "
-                              f"not “{fields[0]}”.", line=line, field="year")
-    years = YEARS.match(fields[0])
+KNOWN_KEYS = [*PEOPLE_KEYS, *(f"{key}S" for key in PEOPLE_KEYS), *FACT_KEYS, *(f"{key}S" for key in FACT_KEYS)]
+
+
+def parse_years(text: str, *, line: int) -> tuple[int, int | None]:
+    years = YEARS.match(text)
+    if not years:
+        raise HouseStyleError(f"The credits line must start with a year or a span (2025, 2019–2023), not “{text}”.",
+                              line=line, field="year")
     year, end_year = int(years["year"]), int(years["end"]) if years["end"] else None
     if end_year is not None and end_year < year:
-        raise HouseStyleError(f"The span {fields[0]} ends before it starts.", line=line, field="year")
+        raise HouseStyleError(f"The span {text} ends before it starts.", line=line, field="year")
+    return year, end_year
+
+
+def key_of(part: str, *, line: int) -> tuple[str, tuple[str, str], str]:
+    """A ``KEY: value`` field's key, what it credits and its value; near misses get a suggestion."""
+    key, colon, value = part.partition(":")
+    key, value = key.strip(), value.strip()
+    if not colon:
+        raise HouseStyleError(f"“{part}” is not a KEY: value field.", line=line, field="credits")
+    if not key.isupper():
+        hint = f" — did you mean {key.upper()}?" if role_for_key(key.upper()) else did_you_mean(key.upper(), KNOWN_KEYS)
+        raise HouseStyleError(f"“{part}” is not a KEY: value field (keys are in capitals){hint}", line=line,
+                              field="credits")
+    found = role_for_key(key)
+    if not found:
+        raise HouseStyleError(f"Unknown key {key}{did_you_mean(key, KNOWN_KEYS) or '.'}", line=line, field=key)
+    if not value:
+        raise HouseStyleError(f"{key} is empty.", line=line, field=key)
+    return key, found, value
+
+
+def parse_credits_line(text: str, *, line: int = 1) -> Credits:
+    """The line's facts and people; every field's error at once (HouseStyleErrors) when more than one is wrong."""
+    fields = [part.strip() for part in text.strip().split(" | ")]
+    if len(fields) < 2:
+        raise HouseStyleError("No credits line: the last line should read “2025 | US | DIRECTOR: … | …”.",
+                              line=line, field="credits")
+    errors: list[HouseStyleError] = []
+    year, end_year = 0, None
+    try:
+        year, end_year = parse_years(fields[0], line=line)
+    except HouseStyleError as error:
+        errors.append(error)
     countries = fields[1]
     if not countries or ":" in countries:
-        raise HouseStyleError("The second field must be the country or countries, as in “US” or “UK/Ireland”.",
-                              line=line, field="countries")
+        errors.append(HouseStyleError("The second field must be the country or countries, as in “US” or "
+                                      "“UK/Ireland”.", line=line, field="countries"))
     facts, people, seen = {}, [], set()
     for part in fields[2:]:
-        key, colon, value = part.partition(":")
-        key, value = key.strip(), value.strip()
-        if not colon or not key.isupper():
-            raise HouseStyleError(f"“{part}” is not a KEY: value field.", line=line, field="credits")
-        found = role_for_key(key)
-        if not found:
-            raise HouseStyleError(f"Unknown key {key}.", line=line, field=key)
-        if found[1] in seen:
-            raise HouseStyleError(f"{key} appears twice.", line=line, field=key)
-        seen.add(found[1])
-        if not value:
-            raise HouseStyleError(f"{key} is empty.", line=line, field=key)
-        if found[0] == "fact":
-            facts[found[1]] = parse_fact(found[1], value, line=line, key=key)
-        else:
-            people.extend(parse_people(value, found[1], line=line, key=key))
+        try:
+            key, found, value = key_of(part, line=line)
+            if found[1] in seen:
+                raise HouseStyleError(f"{key} appears twice.", line=line, field=key)
+            seen.add(found[1])
+            if found[0] == "fact":
+                facts[found[1]] = parse_fact(found[1], value, line=line, key=key)
+            else:
+                people.extend(parse_people(value, found[1], line=line, key=key))
+        except HouseStyleError as error:
+            errors.append(error)
+    raise_all(errors)
     return Credits(year, end_year, countries, facts, tuple(number_by_role(people)))
 
 
@@ -215,3 +272,8 @@ def format_credits_line(credits: Credits) -> str:
 def line_error(error: HouseStyleError) -> str:
     """The error as a form shows it, with the line it was found on."""
     return f"Line {error.line}: {error.message}"
+
+
+def line_errors(error: HouseStyleError) -> list[str]:
+    """Every error of the text, as a form shows them."""
+    return [line_error(one) for one in every_error(error)]

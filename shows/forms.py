@@ -1,7 +1,7 @@
 from django import forms
 
 from editorial.forms import EditorialForm
-from shows.credits_line import HouseStyleError, line_error, parse_credits_line
+from shows.credits_line import HouseStyleError, line_errors, parse_credits_line
 from shows.models import Show
 
 
@@ -25,4 +25,4 @@ class ShowForm(EditorialForm):
         try:
             return parse_credits_line(" ".join(line.split("\n")))
         except HouseStyleError as error:
-            raise forms.ValidationError(line_error(error), code="credits_line") from error
+            raise forms.ValidationError(line_errors(error), code="credits_line") from error

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from editorial.progress import progress_bar
-from reviews.house_style import HouseStyleError, parse_review
+from reviews.house_style import HouseStyleError, every_error, parse_review
 from reviews.services import import_review
 
 MANY_FILES = 10  # past this, a progress bar instead of a line a file
@@ -58,7 +58,8 @@ class Command(BaseCommand):
         try:
             report = import_review(parse_review(read_house_style(path)), title=title, publish=publish)
         except HouseStyleError as error:
-            self.stderr.write(f"\r{path}:{error.line}: {error.message}")
+            for one in every_error(error):
+                self.stderr.write(f"\r{path}:{one.line}: {one.message}")
             return "failed"
         except OSError as error:
             self.stderr.write(f"\r{path}: cannot be read: {error.strerror or error}")
