@@ -1,8 +1,11 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from editorial.admin import EditorialAdmin, StateFilter, WorkingCopyInline
 from editorial.admin_lists import ChangesFilter, clamp
@@ -10,8 +13,23 @@ from pictures.admin import PICTURE_FIELDS
 from reviews.forms import HouseStyleImportForm
 from reviews.house_style import HouseStyleError
 from reviews.models import Mention, Review
-from reviews.services import import_review
-from shows.credits_line import line_error
+from reviews.services import import_review, reviews_it_would_repeat
+
+
+class MentionFormSet(BaseInlineFormSet):
+    """Mentions follow the body after every save, an autosave too: one gone since the form was opened is passed
+    over, not an error. Each “not this one” box names its mention."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        mention = form.instance
+        if self.is_bound and i < self.initial_form_count() and mention.pk is None:
+            form.empty_permitted, form.has_changed = True, lambda: False
+        elif mention.pk:
+            kind = "person" if mention.person_id else "show"
+            form.fields["wrong"].widget.attrs["aria-label"] = \
+                f"Not this one: “{mention.text}”, the {kind} {mention.target}"
+        return form
 
 
 class MentionInline(WorkingCopyInline, admin.TabularInline):
@@ -21,6 +39,7 @@ class MentionInline(WorkingCopyInline, admin.TabularInline):
     their ticks read from and kept in the working copy until the changes are published."""
 
     model = Mention
+    formset = MentionFormSet
     working_copy_key = "unlinked"
     fields = ["text", "person", "show", "wrong"]
     readonly_fields = ["text", "person", "show"]
@@ -75,6 +94,7 @@ class ReviewAdmin(EditorialAdmin):
         ("Byline and rating", {"fields": ["critic", "rating", "featured", "tags"]}),
         ("Hero still", {"fields": PICTURE_FIELDS}),
     ]
+    paragraph_fields = ("body",)
     list_display = ["headline_cell", "show_cell", "critic", "rating", "state_badge", "date_cell"]
     list_filter = [StateFilter, ChangesFilter, ("show", admin.RelatedOnlyFieldListFilter), "tags", "featured"]
     list_select_related = ["show", "critic", "updated_by"]
@@ -94,21 +114,35 @@ class ReviewAdmin(EditorialAdmin):
         return [import_url, *super().get_urls()]
 
     def import_view(self, request):
-        """Paste a house-style review; land on the change page of the new draft."""
+        """Paste a house-style review; land on the change page of the new draft. Every error of the text shows at
+        once; a second review of a show by the same critic waits for the editor to confirm it."""
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = HouseStyleImportForm(request.POST or None)
+        earlier = []
         if request.method == "POST" and form.is_valid():
-            try:
-                report = import_review(form.parsed, title=form.cleaned_data["title"], by=request.user)
-            except HouseStyleError as error:
-                form.add_error("text", line_error(error))
-            else:
-                self.message_user(request, f"Imported “{report.review.headline}” ({report.outcome}: "
-                                           f"{report.summary() or 'nothing new'}).", messages.SUCCESS)
-                for notice in report.notices:
-                    self.message_user(request, notice, messages.WARNING)
-                return redirect("admin:reviews_review_change", report.review.pk)
+            title = form.cleaned_data["title"]
+            earlier = [] if request.POST.get("second_review") else reviews_it_would_repeat(form.parsed, title=title)
+            if not earlier:
+                try:
+                    report = import_review(form.parsed, title=title, by=request.user)
+                except HouseStyleError as error:
+                    form.add_house_style_error(error)
+                else:
+                    return self.imported(request, report)
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
-                   "title": "Import a review from house style"}
+                   "title": "Import a review from house style", "earlier_reviews": earlier,
+                   "error_lines": ",".join(map(str, sorted(set(form.error_lines))))}
         return TemplateResponse(request, "admin/reviews/review/import.html", context)
+
+    def imported(self, request, report):
+        review = report.review
+        self.message_user(request, f"Imported “{review.headline}” ({report.outcome}: "
+                                   f"{report.summary() or 'nothing new'}).", messages.SUCCESS)
+        if review.published_at and not review.edited_in_working_copy:
+            when = date_format(timezone.localtime(review.published_at), "j M Y, H:i")
+            self.message_user(request, f"Its publication time is {when}, from the front matter: Publish uses it "
+                                       "(a time ahead schedules it).", messages.INFO)
+        for notice in report.notices:
+            self.message_user(request, notice, messages.WARNING)
+        return redirect("admin:reviews_review_change", review.pk)
