@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Substr
 from taggit.managers import TaggableManager
 
 from editorial.models import EditorialModel
@@ -20,6 +21,8 @@ class Person(Pictured, EditorialModel):
 
     class Meta(EditorialModel.Meta):
         ordering = ["name", "pk"]
+        indexes = [*EditorialModel.Meta.indexes,
+                   models.Index(Substr("match_key", 1, 1), "match_key", name="people_initial")]  # the A–Z index
         verbose_name_plural = "people"
         permissions = [("publish_person", "Can publish, schedule and unpublish people")]
 
@@ -33,3 +36,9 @@ class Person(Pictured, EditorialModel):
     @property
     def title(self) -> str:
         return self.name
+
+    @property
+    def initials(self) -> str:
+        """The first letters of the first and last names (“Lou de Laâge” → “LL”): a headshot's stand-in."""
+        words = [word for word in self.name.split() if word[:1].isalpha()]
+        return "".join(word[0] for word in words[:1] + words[1:][-1:]).upper()

@@ -1,22 +1,33 @@
 from django.conf import settings
+from django.db.models import OuterRef
 from django.urls import reverse
 
 from editorial import structured_data as ld
+from editorial.alphabet import AlphabeticalIndexView, count_of
 from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
-from editorial.views import LiveDetailView, LiveListView
+from editorial.views import LiveDetailView
 from people.models import Person
 from people.structured_data import person as person_data
-from shows.credits import credits_by_show
+from shows.credits import filmography, known_for
 from shows.models import Show
 
 
-class PersonListView(PageMetaMixin, LiveListView):
+class PersonListView(PageMetaMixin, AlphabeticalIndexView):
     model = Person
     template_name = "people/list.html"
 
+    def entries(self, queryset):
+        reviews = Person.reviews_written.field.model.objects.live()  # reached through the reviews' own link
+        return queryset.annotate(
+            written_count=count_of(reviews.filter(critic=OuterRef("pk"))),
+            work_reviewed=count_of(reviews.filter(show__credits__person=OuterRef("pk")).exclude(critic=OuterRef("pk")),
+                                   distinct=True),
+        )
+
     def page_meta(self, context):
-        return PageMeta(title="People", description="Cast, crew and critics.",
-                        canonical=canonical_url(self.request, context["page_obj"]), feeds=[latest_feed()])
+        title = "People" + (f", {context['span']}" if self.position else "")
+        return PageMeta(title=title, description="Cast, crew and critics, from A to Z.",
+                        canonical=self.canonical(), feeds=[latest_feed()])
 
 
 class PersonDetailView(PageMetaMixin, LiveDetailView):
@@ -28,13 +39,19 @@ class PersonDetailView(PageMetaMixin, LiveDetailView):
 
     def get_context_data(self, **kwargs):
         person = self.object
-        credits = person.credits.filter(show__in=Show.objects.live()).select_related("show")
-        reviews = person.reviews_written.model.objects  # reached through the reviews' own link to people
+        credits = list(person.credits.filter(show__in=Show.objects.live()).select_related("show"))
+        reviews = person.reviews_written.model.objects.live()  # reached through the reviews' own link to people
+        written = list(reviews.filter(critic=person).cards()[: settings.PAGE_SIZE])
+        written_count = reviews.filter(critic=person).count() if written else 0
         return super().get_context_data(
-            credits=credits_by_show(credits),
-            reviews_written=person.reviews_written.live().select_related("show"),
-            reviews_of_work=reviews.live().of_work_by(person).cards()[: settings.PAGE_SIZE],
-            mentioned_in=reviews.live().mentioning(person=person).cards()[: settings.PAGE_SIZE],
+            credits=credits,
+            filmography=filmography(credits),
+            known_for=known_for(credits),
+            reviews_written=written,
+            written_count=written_count,
+            reviews_of_work=reviews.of_work_by(person).exclude(critic=person).cards()[: settings.PAGE_SIZE],
+            mentioned_in=reviews.mentioning(person=person)  # only what the page does not list already
+            .exclude(critic=person).exclude(show__credits__person=person).cards()[: settings.PAGE_SIZE],
             **kwargs,
         )
 

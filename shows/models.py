@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Substr
 from taggit.managers import TaggableManager
 
 from editorial.models import EditorialModel
@@ -42,6 +43,8 @@ class Show(Pictured, EditorialModel):
 
     class Meta(EditorialModel.Meta):
         ordering = ["title", "pk"]
+        indexes = [*EditorialModel.Meta.indexes, models.Index(fields=["kind"], name="shows_kind"),
+                   models.Index(Substr("match_key", 1, 1), "match_key", name="shows_initial")]  # the A–Z index
         permissions = [("publish_show", "Can publish, schedule and unpublish shows")]
 
     def __str__(self):

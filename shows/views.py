@@ -1,21 +1,28 @@
 from django.conf import settings
+from django.db.models import OuterRef
 from django.urls import reverse
 
 from editorial import structured_data as ld
+from editorial.alphabet import AlphabeticalIndexView, count_of
 from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
-from editorial.views import LiveDetailView, LiveListView
-from shows.credits import credits_by_role
+from editorial.views import LiveDetailView
+from shows.credits import credits_by_person
 from shows.models import Show
 from shows.structured_data import work
 
 
-class ShowListView(PageMetaMixin, LiveListView):
+class ShowListView(PageMetaMixin, AlphabeticalIndexView):
     model = Show
     template_name = "shows/list.html"
 
+    def entries(self, queryset):
+        reviews = Show.reviews.field.model.objects.live()  # reached through the reviews' own link to shows
+        return queryset.annotate(review_count=count_of(reviews.filter(show=OuterRef("pk"))))
+
     def page_meta(self, context):
-        return PageMeta(title="Films and series", description="Every film and series the magazine has covered.",
-                        canonical=canonical_url(self.request, context["page_obj"]), feeds=[latest_feed()])
+        title = "Films and series" + (f", {context['span']}" if self.position else "")
+        return PageMeta(title=title, description="Every film and series the magazine has covered, from A to Z.",
+                        canonical=self.canonical(), feeds=[latest_feed()])
 
 
 class ShowDetailView(PageMetaMixin, LiveDetailView):
@@ -29,10 +36,10 @@ class ShowDetailView(PageMetaMixin, LiveDetailView):
         show = self.object
         self.credits = list(show.credits.select_related("person"))
         return super().get_context_data(
-            credits=credits_by_role(self.credits),
-            reviews=show.reviews.live().select_related("critic"),
+            credits=credits_by_person(self.credits),
+            reviews=show.reviews.live().cards(),
             mentioned_in=show.reviews.model.objects.live()  # reached through the reviews' own link to shows
-            .mentioning(show=show).cards()[: settings.PAGE_SIZE],
+            .mentioning(show=show).exclude(show=show).cards()[: settings.PAGE_SIZE],
             **kwargs,
         )
 
