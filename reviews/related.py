@@ -25,14 +25,16 @@ def newest_tagged(review, limit: int = NEWEST_TAGGED) -> RawSQL | None:
 
 
 def related_reviews(review, live_cards, *, limit: int = RELATED) -> list:
-    """Up to ``limit`` other live reviews, from three small indexed queries whatever the magazine's size."""
-    others = live_cards.exclude(pk=review.pk).order_by("-published_at")
+    """Up to ``limit`` other live reviews: three small indexed queries for their ids, whatever the magazine's
+    size, then one for the cards (the joins of a card query cost more to write than to run)."""
+    others = live_cards.exclude(pk=review.pk).order_by("-published_at").values_list("pk", flat=True)
     people = Credit.objects.filter(show_id=review.show_id).values("person_id")
     sharing_shows = Credit.objects.filter(person_id__in=people).exclude(show_id=review.show_id).values("show_id")
     tagged = newest_tagged(review)
-    found = {}
+    found: dict[int, None] = {}
     for source in (others.filter(show_id=review.show_id), others.filter(show_id__in=sharing_shows),
                    others.filter(pk__in=tagged) if tagged else others.none()):
-        for other in source[:limit]:  # always the same queries: the count stays the same at any size
-            found.setdefault(other.pk, other)
-    return list(found.values())[:limit]
+        found.update(dict.fromkeys(source[:limit]))  # always the same queries: the count stays the same at any size
+    wanted = list(found)[:limit]
+    cards = live_cards.in_bulk(wanted) if wanted else {}
+    return [cards[pk] for pk in wanted if pk in cards]
