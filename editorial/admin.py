@@ -16,6 +16,7 @@ from editorial import conflicts, registry, revisions, workflow, working_copy
 from editorial.admin_audit import AuditEntryAdmin  # noqa: F401  (the audit log, registered there)
 from editorial.admin_lists import ChangesFilter, EditorialListMixin
 from editorial.admin_safety import EditorialSafetyMixin
+from editorial.admin_writing import WritingAdminMixin
 from editorial.forms import EditorialForm
 from editorial.models import Changes, EditorialModel, State
 from editorial.widgets import TagAutocompleteWidget
@@ -92,7 +93,7 @@ class WorkingCopyInline:
                 if form.cleaned_data and not formset._should_delete_form(form)]
 
 
-class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, admin.ModelAdmin):
+class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin, admin.ModelAdmin):
     """Status column and filter, the workflow's buttons, working copies, and the record of who."""
 
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]

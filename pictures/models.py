@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from pictures import kept
 from pictures.renditions import clean_upload, delete_renditions, make_renditions
 
 FILENAME = re.compile(r"^\S+\.(jpe?g|png|webp|gif|avif|heic|svg|tiff?)$", re.IGNORECASE)
@@ -15,12 +16,42 @@ UNIT = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
 
 class PictureWidget(forms.ClearableFileInput):
-    """The file input, with the current picture to click on: the click sets the focal point."""
+    """The file input, with the current picture to click on: the click sets the focal point. A picture chosen on
+    a form that came back with an error elsewhere is kept and offered again (``pictures.kept``)."""
 
     template_name = "pictures/widgets/picture.html"
+    fresh = None  # a chosen picture, checked and cleaned, not saved yet
+    kept = None
 
     class Media:
         js = ["js/focal-point.js"]
+
+    @staticmethod
+    def kept_name(name: str) -> str:
+        return f"{name}-kept"
+
+    def value_from_datadict(self, data, files, name):
+        upload = super().value_from_datadict(data, files, name)
+        if upload:
+            return upload  # a new file (or a contradiction) wins over a kept one
+        return kept.from_token(data.get(self.kept_name(name), "")) or upload
+
+    def is_initial(self, value):
+        return not isinstance(value, kept.KeptPicture) and super().is_initial(value)
+
+    def format_value(self, value):
+        return None if isinstance(value, kept.KeptPicture) else super().format_value(value)
+
+    def value_omitted_from_data(self, data, files, name):
+        return super().value_omitted_from_data(data, files, name) and self.kept_name(name) not in data
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.fresh is not None and self.kept is None:
+            self.kept = kept.keep(self.fresh)  # the form is shown again: the picture must not be lost
+        context["widget"]["kept"] = self.kept
+        context["widget"]["kept_name"] = self.kept_name(name)
+        return context
 
 
 class PictureFormField(forms.FileField):
@@ -29,6 +60,15 @@ class PictureFormField(forms.FileField):
     def to_python(self, data):
         upload = super().to_python(data)
         return clean_upload(upload) if upload else upload
+
+    def clean(self, data, initial=None):
+        if isinstance(data, kept.KeptPicture):
+            self.widget.kept = data
+            return data.reopen()
+        value = super().clean(data, initial)
+        if value and value is not initial:
+            self.widget.fresh = value
+        return value
 
 
 class PictureField(models.ImageField):

@@ -27,6 +27,7 @@ class ShowAdmin(EditorialAdmin):
         ("Credits line", {"fields": ["credits_line"]}),
     ]
     inlines = [CreditInline]
+    paragraph_fields = ("synopsis",)
     list_display = ["title_cell", "kind", "years", "state_badge", "date_cell"]
     list_filter = [StateFilter, ChangesFilter, "kind", "tags"]
     search_fields = ["title", "slug", "distributor"]

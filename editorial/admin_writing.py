@@ -1,0 +1,144 @@
+"""The writing desk on every editorial change form: paragraphs shown as paragraphs with their length, room for
+a sentence of alt text, and autosave.
+
+Autosave posts the change form as it stands to ``<id>/autosave/`` every 30 seconds and on leaving a field. It
+goes through the admin's own form (the same permissions, read-only fields and conflict check) and the same
+service as Save draft, so a published item's edits become its working copy and readers see nothing new. It saves
+what the item holds: never a workflow button, a note, a picture or another one-off instruction (those wait for a
+button), and never over a newer save: a form opened on an older version is refused with who saved since.
+"""
+
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
+from django.db import models, router, transaction
+from django.forms.formsets import all_valid
+from django.http import JsonResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.text import capfirst
+
+from editorial import workflow
+from editorial.writing import ParagraphsField, ParagraphsWidget, SentenceWidget
+
+KEPT_FORM_FIELDS = {"loaded_version"}  # the one field autosave reads that is not the item's own
+
+
+def refused(message: str, status: int, **extra) -> JsonResponse:
+    return JsonResponse({"saved": False, "error": message, **extra}, status=status)
+
+
+class WritingAdminMixin:
+    paragraph_fields: tuple[str, ...] = ()  # texts kept one paragraph a line: shown as paragraphs, counted
+    sentence_fields: tuple[str, ...] = ("image_alt", "image_caption")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.paragraph_fields:
+            kwargs.update(form_class=ParagraphsField, widget=ParagraphsWidget)
+        elif db_field.name in self.sentence_fields:
+            kwargs["widget"] = SentenceWidget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}_autosave"
+        return [path("<path:object_id>/autosave/", self.admin_site.admin_view(self.autosave_view), name=name),
+                *super().get_urls()]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk and context.get("has_change_permission", True):
+            context["autosave_url"] = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_autosave",
+                                              args=[obj.pk])
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        for formset in formsets:
+            label_rows(formset)
+        return super().get_inline_formsets(request, formsets, inline_instances, obj)
+
+    # --- autosave -------------------------------------------------------------------------------
+
+    def autosave_view(self, request, object_id):
+        if request.method != "POST":
+            return refused("Autosave takes the change form, posted.", 405)
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return self.autosave(request, unquote(object_id))
+
+    def autosave(self, request, object_id):
+        item = self.get_object(request, object_id)
+        if item is None:
+            return refused(f"No {self.opts.verbose_name} with that id: it may have been deleted.", 404)
+        if not self.has_change_permission(request, item):
+            return refused(f"You may not change this {self.opts.verbose_name}.", 403)
+        request.POST = without_buttons(request.POST)  # autosave is Save draft, whatever was posted
+        form_class = self.get_form(request, item, change=True,
+                                   fields=flatten_fieldsets(self.get_fieldsets(request, item)))
+        form = form_class(request.POST, instance=item)
+        for name in list(form.fields):
+            if name not in KEPT_FORM_FIELDS and not is_model_field(self.model, name):
+                del form.fields[name]  # notes, the credits-line box, pictures: for the buttons
+        formsets, _ = self._create_formsets(request, form.instance, change=True)
+        valid = form.is_valid()
+        if form.has_error(NON_FIELD_ERRORS, "stale"):
+            return refused(" ".join(form.non_field_errors()), 409, conflict=True)
+        if form.has_error(NON_FIELD_ERRORS, "not_allowed"):
+            return refused(" ".join(form.non_field_errors()), 403)
+        working = item.edited_in_working_copy
+        waiting = [] if working else [str(formset.model._meta.verbose_name_plural) for formset in formsets
+                                      if formset.has_changed()]
+        changed = form.has_changed() or (working and any(formset.has_changed() for formset in formsets))
+        if not valid or (working and changed and not all_valid(formsets)):
+            return refused("Not saved yet: " + "; ".join(error_lines(form, formsets if working else [])), 400)
+        if changed:
+            item = self.save_form(request, form, change=True)
+            self.save_model(request, item, form, True)
+            self.save_related(request, form, formsets if working else [], True)
+        return JsonResponse({"saved": bool(changed), "version": item.version, "waiting": waiting,
+                             "at": timezone.localtime().strftime("%H:%M")})
+
+
+def label_rows(formset) -> None:
+    """A table of inline forms labels its columns in the header only: each box gets a name of its own,
+    “Role of credit 3”, for screen readers (and “Role of the new credit” in the row “Add another” copies)."""
+    noun = formset.model._meta.verbose_name
+    for number, form in enumerate(formset.forms, start=1):
+        label_form(form, f"{noun} {number}")
+    add_fields = formset.add_fields
+
+    def add_labelled_fields(form, index):  # the empty form is made afresh each time it is asked for
+        add_fields(form, index)
+        label_form(form, f"the new {noun}" if index is None else f"{noun} {index + 1}")
+
+    formset.add_fields = add_labelled_fields
+
+
+def label_form(form, row: str) -> None:
+    for name, field in form.fields.items():
+        widget = getattr(field.widget, "widget", field.widget)  # inside the “+” and pencil links' wrapper
+        if not widget.is_hidden and "aria-label" not in widget.attrs:
+            label = f"Delete {row}" if name == "DELETE" else f"{capfirst(str(field.label or name))} of {row}"
+            widget.attrs["aria-label"] = label
+
+
+def without_buttons(data):
+    data = data.copy()
+    for name in workflow.BUTTONS:
+        data.pop(name, None)
+    return data
+
+
+def is_model_field(model, name: str) -> bool:
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:  # a field of the form only
+        return False
+    return not isinstance(field, models.FileField) and (field.concrete or field.many_to_many)
+
+
+def error_lines(form, formsets) -> list[str]:
+    lines = [f"{capfirst(form.fields[name].label) if name in form.fields else ''}: {' '.join(errors)}".lstrip(": ")
+             for name, errors in form.errors.items()]
+    for formset in formsets:
+        for errors in [*formset.errors, {NON_FIELD_ERRORS: formset.non_form_errors()}]:
+            lines += [f"{formset.model._meta.verbose_name}: {' '.join(messages)}"
+                      for messages in errors.values() if messages]
+    return lines or ["a part of the form is not valid"]
+
