@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw
 from pictures.lettering import Face, legible
 
 SIZE = WIDTH, HEIGHT = 1200, 630
-DESIGN = "2"  # change it to draw every card again under new names
+DESIGN = "3"  # change it to draw every card again under new names
 FOLDER = "cards"
 INK, PAPER, RED, MUTED = (27, 26, 23), (251, 248, 242), (155, 28, 28), (190, 182, 168)
 MARGIN = 80
@@ -75,6 +75,10 @@ def title_lines(title: str) -> tuple[Face, list[str]]:
 def draw(magazine: str, title: str) -> bytes:
     """The card as PNG bytes."""
     image = Image.new("RGB", SIZE, INK)
+    beam = Image.radial_gradient("L").point(lambda v: max(0, 150 - v)).resize((1400, 1100))  # a projector's glow
+    glow = Image.new("L", SIZE, 0)
+    glow.paste(beam, (WIDTH - 700, -600))
+    image = Image.composite(Image.new("RGB", SIZE, (120, 70, 40)), image, glow)
     canvas = ImageDraw.Draw(image)
     for x in range(0, WIDTH, 44):  # a strip of film along the top and the bottom
         canvas.rounded_rectangle((x + 12, 14, x + 32, 30), radius=3, fill=(58, 55, 50))
