@@ -3,6 +3,7 @@
 import calendar
 from datetime import date, datetime, time, timedelta
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -63,14 +64,25 @@ def calendar_view(request):
     return TemplateResponse(request, "admin/desk/calendar.html", context)
 
 
+def posted_time(post):
+    """The new time: a date and a 24-hour time as the change form takes them (“03/12/2026”, “09:00”), or one
+    ISO-like value (“2026-12-03T09:00”); None when neither makes a time."""
+    if "when_0" in post:
+        try:
+            return forms.SplitDateTimeField().clean([post.get("when_0", ""), post.get("when_1", "")])
+        except ValidationError:
+            return None
+    try:
+        return timezone.make_aware(datetime.strptime(post.get("when", ""), "%Y-%m-%dT%H:%M"))
+    except ValueError:
+        return None
+
+
 def reschedule(request):
     back = f"{reverse('admin:calendar')}?month={request.POST.get('month', '')}"
     review = Review.objects.filter(pk=request.POST.get("review") or 0).first() if (
         request.POST.get("review", "").isdigit()) else None
-    try:
-        when = timezone.make_aware(datetime.strptime(request.POST.get("when", ""), "%Y-%m-%dT%H:%M"))
-    except ValueError:
-        when = None
+    when = posted_time(request.POST)
     if review is None or when is None:
         messages.error(request, "Choose a review and a date and time to reschedule it.")
         return redirect(back)

@@ -177,3 +177,20 @@ def test_the_leave_beacon_is_a_post_to_the_presence_url(client, db):
     assert client.get(url).status_code == 404  # a beacon is a POST; nothing else changes presence
     assert presence.seen(review, margot) == []
     assert isinstance(Review.objects.get(pk=review.pk), Review)
+
+
+def test_the_calendar_reschedules_with_a_date_and_a_24_hour_time(editor_client):
+    scheduled = factories.ScheduledReviewFactory(headline="Moved to the evening")
+    response = editor_client.post(reverse("admin:calendar"), {
+        "review": scheduled.pk, "when_0": "03/12/2030", "when_1": "21:30", "month": "2030-12"}, follow=True)
+    assert "“Moved to the evening” scheduled for 03 Dec 2030, 21:30." in response.content.decode()
+    scheduled.refresh_from_db()
+    assert timezone.localtime(scheduled.published_at) == at(2030, 12, 3, 21, 30)
+    page = editor_client.get(reverse("admin:calendar"), {"month": "2030-12"}).content.decode()
+    assert 'name="when_0" value="03/12/2030"' in page and 'name="when_1" value="21:30"' in page
+    for bad in [{"when_0": "31/02/2030", "when_1": "21:30"}, {"when_0": "03/12/2030", "when_1": "9pm"}]:
+        response = editor_client.post(reverse("admin:calendar"), {"review": scheduled.pk, "month": "2030-12", **bad},
+                                      follow=True)
+        assert "Choose a review and a date and time" in response.content.decode()
+    scheduled.refresh_from_db()
+    assert timezone.localtime(scheduled.published_at) == at(2030, 12, 3, 21, 30)

@@ -220,7 +220,7 @@ def test_calendar_shows_the_month_and_reschedules(editor_client):
     scheduled = factories.ScheduledReviewFactory(headline="Friday’s piece")
     month = timezone.localtime(scheduled.published_at).strftime("%Y-%m")
     page = editor_client.get(reverse("admin:calendar"), {"month": month}).content.decode()
-    assert "Friday’s piece" in page and 'name="when"' in page
+    assert "Friday’s piece" in page and 'name="when_0"' in page and 'name="when_1"' in page
     new_time = (timezone.localtime() + timedelta(days=5)).replace(second=0, microsecond=0)
     response = editor_client.post(reverse("admin:calendar"), {
         "review": scheduled.pk, "when": new_time.strftime("%Y-%m-%dT%H:%M"), "month": month}, follow=True)

@@ -3,6 +3,8 @@ a 1280 px screen with no column cut off, headlines take two lines at most, the q
 page, and someone who leaves an item's form stops being listed as there. Screenshots of each page at 1280 px
 and 390 px land in test-artifacts/screenshots/admin/."""
 
+import time
+
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -117,11 +119,17 @@ def test_someone_who_leaves_the_form_is_no_longer_listed(live_server, new_page, 
     sam.goto(url)
     assert "Also open by Margot Ellery" in sam.inner_text(".presence")
     margot.close(run_before_unload=True)  # the tab is closed: its beacon says goodbye
-    sam.wait_for_timeout(200)
-    for _ in range(50):
-        if desk["editor"].pk not in presence.here(review):
-            break
-        sam.wait_for_timeout(100)
-    assert desk["editor"].pk not in presence.here(review)
+    assert gone(review, desk["editor"])
     sam.reload()
     assert "Also open by" not in sam.inner_text(".editorial-panel")
+    sam.close(run_before_unload=True)
+    assert gone(review, desk["writer"])  # and no goodbye is still on its way when the test ends
+
+
+def gone(item, user) -> bool:
+    """Wait (up to 5 s) for the server to have taken ``user`` off the item's presence."""
+    for _ in range(50):
+        if user.pk not in presence.here(item):
+            return True
+        time.sleep(0.1)  # the browser sends the beacon on its own; the live server answers it in its thread
+    return False
