@@ -78,7 +78,7 @@ def expected(year=None, rating=None, kind=None, tag=None, critic=None) -> list[s
 
 def test_cards_carry_their_date(client, magazine):
     html = client.get(ARCHIVE).content.decode()
-    assert '<time class="card-date" datetime="2025-06-01T13:05:00+01:00">1 Jun 2025</time>' in html
+    assert '<time class="card-date" datetime="2025-06-01">1 Jun 2025</time>' in html
 
 
 def test_every_combination_of_filters_lists_exactly_the_live_reviews_that_match(client, magazine):
@@ -132,7 +132,8 @@ def test_a_filtered_archive_is_a_link_to_share(client, magazine):
 @pytest.mark.parametrize("param", ["year", "rating", "kind", "tag", "critic", "page", "before"])
 @pytest.mark.parametrize("value", ["\x00", "abc", "99999999999999999999999", "-1", "1e3", "2025\x00", "x" * 5000,
                                    "é", "%", "20250101T000000.000000Z.1\x00", "20251301T000000.000000Z.9",
-                                   "00000101T000000.000000Z.1", "19000101T000000.000000Z.1", "20250101T000000.000000Z.999999999999999999999"])
+                                   "00000101T000000.000000Z.1", "19000101T000000.000000Z.1",
+                                   "20250101T000000.000000Z.999999999999999999999"])
 def test_bad_values_are_a_404_never_a_500(client, magazine, param, value):
     response = client.get(ARCHIVE, {param: value})
     assert response.status_code == 404, (param, value, response.status_code)
