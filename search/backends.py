@@ -195,7 +195,8 @@ class Backend:
             params += item_params
         return "(" + " OR ".join(conditions) + ")", params
 
-    def count(self, terms: list[str]) -> int:
+    def count(self, terms: list[str]) -> tuple[int, bool]:
+        """Live matches among the newest ``candidates()``, and whether more matched."""
         raise NotImplementedError
 
     def item_ids(self, kind: int, terms: list[str], limit: int) -> list[int]:
@@ -288,7 +289,8 @@ class SqliteBackend(Backend):
         with self.connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM ({self.candidates()})",
                            [self.match(terms), *live_params, candidates() + 1])
-            return cursor.fetchone()[0]
+            found = cursor.fetchone()[0]
+        return min(found, candidates()), found > candidates()
 
     def page(self, terms, offset, limit):
         _, live_params = self.matching()
@@ -309,6 +311,10 @@ class SqliteBackend(Backend):
 
 class PostgresBackend(Backend):
     key = "id"
+
+    def __init__(self, connection):
+        super().__init__(connection)
+        self._ranked = {}
     existing_triggers = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
     config = "magazine_search"
     word_types = ("asciiword, asciihword, hword_asciipart, word, hword, hword_part, "
@@ -381,36 +387,51 @@ class PostgresBackend(Backend):
 
         return IndexEntry.objects.using(self.connection.alias).annotate(item=F("id") / 10, kind=Mod("id", 10))
 
-    def matching(self, query: SearchQuery):
-        """Index rows whose words match and whose item live() lets through, as every public page does."""
+    @staticmethod
+    def live(entries):
+        """The index rows whose item live() lets through, as every public page does."""
         live = Q()
         for source in sources():
             item = source.model.objects.live().filter(pk=OuterRef("item"))
             live |= Q(kind=source.kind) & Exists(item)
-        return self.entries().filter(document=query).filter(live)
+        return entries.filter(live)
+
+    def ranked(self, terms) -> tuple[list[int], bool]:
+        """The ids of the live rows among the newest matches, best first, and whether more matched.
+
+        Two plain steps, so the planner cannot choose to rank every row: the newest matches by the primary key
+        (PostgreSQL walks the index back and stops, or reads the few rows of a rare word), then the live ones
+        among them ranked."""
+        key = tuple(terms)
+        if key not in self._ranked:
+            query = self.query(terms)
+            newest = list(self.entries().filter(document=query).order_by("-id")
+                          .values_list("id", flat=True)[:candidates() + 1])
+            ids = list(self.live(self.entries().filter(id__in=newest[:candidates()]))
+                       .annotate(rank=SearchRank(F("document"), query)).order_by("-rank", "-id")
+                       .values_list("id", flat=True)) if newest else []
+            self._ranked[key] = (ids, len(newest) > candidates())
+        return self._ranked[key]
 
     def count(self, terms):
-        return self.matching(self.query(terms)).order_by("-id")[:candidates() + 1].count()
+        ids, more = self.ranked(terms)
+        return len(ids), more
 
     def page(self, terms, offset, limit):
-        """One query: the newest candidates ranked in a subquery, headlines made for the page's rows alone."""
+        """Headlines made for the page's rows alone, in the order ``ranked`` gave."""
         query = self.query(terms)
-        rank = SearchRank(F("document"), query)
-        newest = self.matching(query).order_by("-id").values("id")[:candidates()]
-        ranked = self.entries().filter(id__in=newest).annotate(rank=rank).order_by("-rank", "-id")
-        page = ranked.values("id")[offset:offset + limit]
+        ids = self.ranked(terms)[0][offset:offset + limit]
         whole = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "highlight_all": True, "config": self.config}
         passages = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "max_words": SNIPPET_WORDS, "min_words": 12,
                     "max_fragments": 2, "fragment_delimiter": " … ", "config": self.config}
-        rows = self.entries().filter(id__in=page).annotate(
-            rank=rank,
+        rows = self.entries().filter(id__in=ids).annotate(
             marked_title=SearchHeadline("title", query, **whole),
             marked_show_title=SearchHeadline("show_title", query, **whole),
             marked_standfirst=SearchHeadline("standfirst", query, **passages),
             marked_body=SearchHeadline("body", query, **passages),
-        ).order_by("-rank", "-id").values_list("id", "marked_title", "marked_show_title", "marked_standfirst",
-                                               "marked_body")
-        return [Hit(key % 10, key // 10, *texts) for key, *texts in rows]
+        ).values_list("id", "marked_title", "marked_show_title", "marked_standfirst", "marked_body")
+        position = {key: n for n, key in enumerate(ids)}
+        return [Hit(key % 10, key // 10, *texts) for key, *texts in sorted(rows, key=lambda row: position[row[0]])]
 
 
 def repair_after_migrate(sender=None, using="default", **kwargs):

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
 from editorial.text import CONTROL
-from search.backends import MARK_START, MARK_STOP, backend_for, candidates, sources
+from search.backends import MARK_START, MARK_STOP, backend_for, sources
 
 MAX_QUERY = 200  # characters a reader may type; the form says so too
 MAX_TERMS = 8
@@ -94,8 +94,7 @@ class SearchResults:
     def count(self) -> int:
         """Matches up to the number a search ranks (``capped`` says when there are more)."""
         if self._count is None:
-            found = self.backend.count(self.terms) if self.terms else 0
-            self._count, self.capped = min(found, candidates()), found > candidates()
+            self._count, self.capped = self.backend.count(self.terms) if self.terms else (0, False)
         return self._count
 
     def __len__(self):

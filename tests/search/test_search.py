@@ -345,3 +345,25 @@ def test_a_common_word_ranks_the_newest_candidates_and_says_there_are_more(db, c
     results = search("camera")
     assert (results.count(), results.capped) == (5, False)
     assert results[0:1][0].item.headline == "Camera obscura"
+
+
+def test_postgresql_runs_page_queries_without_jit(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("JIT is PostgreSQL's: this runs in the PostgreSQL leg")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"  # JIT once cost a common word's search 250 ms of compiling
+
+
+def test_search_asks_the_same_queries_for_a_rare_word_and_a_word_in_every_review(db, client, settings):
+    settings.SEARCH_CANDIDATES = 5
+    show = factories.LiveShowFactory(title="Counted")
+    for n in range(8):
+        factories.LiveReviewFactory(show=show, headline=f"Review {n}", body=f"zebras {'rarity' if n == 3 else ''}")
+    client.get("/")  # warm-up: what a process asks once a minute (the next scheduled change)
+    counts = {}
+    for word in ("rarity", "zebras"):  # one review, or every review (more than the candidates)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("search"), {"q": word}).status_code == 200
+        counts[word] = len(captured)
+    assert counts["rarity"] == counts["zebras"] <= MAX_QUERIES
