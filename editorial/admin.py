@@ -16,7 +16,7 @@ from editorial import conflicts, registry, revisions, workflow, working_copy
 from editorial.admin_audit import AuditEntryAdmin  # noqa: F401  (the audit log, registered there)
 from editorial.admin_lists import ChangesFilter, EditorialListMixin
 from editorial.admin_safety import EditorialSafetyMixin
-from editorial.admin_writing import WritingAdminMixin
+from editorial.admin_writing import PAGE_FIELD, WritingAdminMixin, caught_up
 from editorial.forms import EditorialForm
 from editorial.models import Changes, EditorialModel, State
 from editorial.widgets import TagAutocompleteWidget
@@ -180,7 +180,8 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
                                           "saving it could overwrite someone's work. Reload the page and try again.",
                                           code="stale")
                 if existing:
-                    self.conflict = conflicts.check(self.instance, cleaned["loaded_version"])
+                    loaded = caught_up(self.instance, cleaned["loaded_version"], self.data.get(PAGE_FIELD, ""))
+                    self.conflict = conflicts.check(self.instance, loaded)
                     if self.conflict:
                         raise ValidationError(self.conflict.message, code="stale")
                 try:

@@ -9,6 +9,7 @@ button), and never over a newer save: a form opened on an older version is refus
 """
 
 from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
 from django.db import models, router, transaction
 from django.forms.formsets import all_valid
@@ -16,11 +17,34 @@ from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import capfirst
+from taggit.managers import TaggableManager
 
 from editorial import workflow
+from editorial.shared_cache import attempt
 from editorial.writing import ParagraphsField, ParagraphsWidget, SentenceWidget
 
 KEPT_FORM_FIELDS = {"loaded_version"}  # the one field autosave reads that is not the item's own
+PAGE_FIELD = "autosave_page"  # the open page's own id, which its autosaves and its buttons' saves carry
+PAGE_MEMORY_SECONDS = 12 * 3600
+MOST_AUTOSAVES_CAUGHT_UP = 200
+
+
+def autosave_key(item, version: int) -> str:
+    return f"autosaved:{ContentType.objects.get_for_model(item).pk}:{item.pk}:{version}"
+
+
+def caught_up(item, loaded_version, page: str):
+    """The version a form stands on: the one it was opened on, or a later one when every save since was an autosave
+    of this very page (whose form holds all it saved, and more). A page's own autosave is never a conflict;
+    anyone else's save, or another page's, still is."""
+    if not page or loaded_version is None:
+        return loaded_version
+    current = type(item)._default_manager.filter(pk=item.pk).values_list("version", flat=True).first() or 0
+    if not 0 < current - loaded_version <= MOST_AUTOSAVES_CAUGHT_UP:
+        return loaded_version
+    keys = [autosave_key(item, version) for version in range(loaded_version + 1, current + 1)]
+    pages = attempt("get_many", keys, default={}) or {}
+    return current if all(pages.get(key) == page[:64] for key in keys) else loaded_version
 
 
 def refused(message: str, status: int, **extra) -> JsonResponse:
@@ -36,6 +60,9 @@ class WritingAdminMixin:
             kwargs.update(form_class=ParagraphsField, widget=ParagraphsWidget)
         elif db_field.name in self.sentence_fields:
             kwargs["widget"] = SentenceWidget
+        elif isinstance(db_field, TaggableManager):
+            kwargs["help_text"] = "Type a tag and press Enter or a comma; × takes one off. The magazine’s tags are " \
+                                  "suggested as you type."
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_urls(self):
@@ -91,6 +118,9 @@ class WritingAdminMixin:
             item = self.save_form(request, form, change=True)
             self.save_model(request, item, form, True)
             self.save_related(request, form, formsets if working else [], True)
+            page = request.POST.get(PAGE_FIELD, "")[:64]
+            if page:
+                attempt("set", autosave_key(item, item.version), page, PAGE_MEMORY_SECONDS)
         return JsonResponse({"saved": bool(changed), "version": item.version, "waiting": waiting,
                              "at": timezone.localtime().strftime("%H:%M")})
 

@@ -1,29 +1,32 @@
-// Django's autocomplete boxes (select2) draw a combobox that takes its name from the chosen item, so an empty one
-// has none: give each the name of its field (its label, or the aria-label of a table row's box).
+// Django's autocomplete boxes (select2) draw a combobox named by the chosen item, so an empty one has no name:
+// name each after its field (its label, or the aria-label of a table row's box), the chosen item being its value.
 "use strict";
 (() => {
-  const name = (select) => {
-    if (select.getAttribute("aria-label")) return { label: select.getAttribute("aria-label") };
+  const nameOf = (select) => {
+    if (select.getAttribute("aria-label")) return select.getAttribute("aria-label");
     const label = select.id && document.querySelector(`label[for="${select.id}"]`);
-    if (!label) return null;
-    if (!label.id) label.id = `${select.id}-label`;
-    return { labelledby: label.id };
+    return label ? label.textContent.replace(/:\s*$/, "").trim() : "";
   };
   const fix = () => {
     for (const select of document.querySelectorAll("select.admin-autocomplete")) {
       const container = select.nextElementSibling;
-      const box = container && container.querySelector(".select2-selection");
-      const found = name(select);
-      if (!box || !found) continue;
-      if (found.label) box.setAttribute("aria-label", found.label);
-      else {
-        const current = (box.getAttribute("aria-labelledby") || "").split(" ").filter(Boolean);
-        if (!current.includes(found.labelledby)) box.setAttribute("aria-labelledby", [found.labelledby, ...current].join(" "));
+      const name = nameOf(select);
+      if (!container || !container.classList.contains("select2") || !name) continue;
+      for (const part of container.querySelectorAll(".select2-selection, .select2-selection__rendered, .select2-search__field")) {
+        part.removeAttribute("aria-labelledby");
+        part.setAttribute("aria-label", name);
       }
-      const search = container.querySelector("input.select2-search__field");
-      if (search && found.label) search.setAttribute("aria-label", found.label);
     }
   };
-  window.addEventListener("load", fix); // after Django's own scripts have drawn the boxes on "ready"
-  document.addEventListener("formset:added", () => setTimeout(fix, 0));
+  // Django's scripts draw the boxes when they are ready (and again for each row added): name them as they come.
+  let queued = false;
+  const later = () => { if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; fix(); }); } };
+  document.addEventListener("DOMContentLoaded", () => {
+    new MutationObserver((changes) => {
+      if (changes.some((change) => [...change.addedNodes].some((node) => node.nodeType === 1
+          && (node.classList.contains("select2") || node.querySelector(".select2"))))) later();
+    }).observe(document.body, { childList: true, subtree: true });
+    fix();
+  });
+  window.addEventListener("load", fix);
 })();

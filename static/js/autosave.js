@@ -8,7 +8,16 @@ document.addEventListener("DOMContentLoaded", () => {
   const form = status.closest("form");
   const url = status.dataset.autosaveUrl;
   const EVERY = 30000;
-  const SKIPPED = new Set(["csrfmiddlewaretoken", "loaded_version"]);
+  const SKIPPED = new Set(["csrfmiddlewaretoken", "loaded_version", "autosave_page"]);
+  if (url) {
+    // This page's own id: the server knows its autosaves, so a button pressed while one is on its way is not
+    // refused as made from an older copy.
+    const page = document.createElement("input");
+    page.type = "hidden";
+    page.name = "autosave_page";
+    page.value = (crypto.randomUUID && crypto.randomUUID()) || `${Date.now()}-${Math.random()}`;
+    form.append(page);
+  }
 
   const serialize = () => {
     const parts = [];
@@ -23,31 +32,34 @@ document.addEventListener("DOMContentLoaded", () => {
     status.dataset.kind = kind;
   };
 
-  let saved = "";
+  let saved = null; // what the server holds, as the form would send it
   let submitting = false;
   let stopped = false;
   let waiting = false; // changes only a button saves (an unpublished item's table rows, a picture)
   let inFlight = null;
   let again = false;
   let lastSaved = "";
-  const dirty = () => serialize() !== saved;
+  const dirty = () => saved !== null && serialize() !== saved;
   const pictureWaiting = () => [...form.querySelectorAll("input[type=file]")].some((input) => input.files.length)
     || Boolean(form.querySelector("input[name$='-kept']"));
 
-  const save = async () => {
-    if (!url || stopped || submitting) return;
-    if (inFlight) { again = true; return; }
-    if (!dirty()) return;
+  const save = () => {
+    if (!url || stopped || submitting) return inFlight;
+    if (inFlight) { again = true; return inFlight; }
+    if (!dirty()) return null;
+    inFlight = send();
+    return inFlight;
+  };
+  const send = async () => {
     const body = new FormData(form);
     for (const [name, value] of [...body]) if (value instanceof File) body.delete(name);
     const sent = serialize();
     say("Saving…");
-    inFlight = fetch(url, {
-      method: "POST", body, credentials: "same-origin",
-      headers: { "X-CSRFToken": body.get("csrfmiddlewaretoken"), Accept: "application/json" },
-    });
     try {
-      const response = await inFlight;
+      const response = await fetch(url, {
+        method: "POST", body, credentials: "same-origin",
+        headers: { "X-CSRFToken": body.get("csrfmiddlewaretoken"), Accept: "application/json" },
+      });
       const type = response.headers.get("Content-Type") || "";
       if (response.redirected || !type.includes("application/json")) {
         say("Not saved: you may have been signed out. Sign in again in another tab; this page keeps your work.",
@@ -74,7 +86,7 @@ document.addEventListener("DOMContentLoaded", () => {
       say("Not saved: the connection dropped. Trying again in 30 seconds; this page keeps your work.", "error");
     } finally {
       inFlight = null;
-      if (again) { again = false; save(); }
+      if (again && !submitting) { again = false; save(); }
     }
   };
 
@@ -82,11 +94,13 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!stopped && url && status.dataset.kind !== "error" && dirty()) say("Unsaved changes", "dirty");
   };
   // Other scripts (chips, the writing surface) set the form up on DOMContentLoaded too: take the baseline after.
-  setTimeout(() => { saved = serialize(); }, 0);
+  saved = serialize();
+  setTimeout(() => { if (status.dataset.kind === undefined) saved = serialize(); }, 0);
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   form.addEventListener("focusout", () => setTimeout(save, 200));
   form.addEventListener("submit", () => { submitting = true; });
+
   setInterval(save, EVERY);
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") save(); });
   window.addEventListener("beforeunload", (event) => {

@@ -163,3 +163,26 @@ def test_a_live_shows_credit_rows_are_part_of_its_working_copy(editor_client):
     assert answer["saved"] and answer["waiting"] == []
     assert not Credit.objects.filter(show=show).exists()  # readers still see the live show
     assert Revision.of(show).order_by("-version").first().data["credits"][0]["person"] == person.pk
+
+
+def test_a_button_pressed_while_its_pages_autosave_was_on_its_way_is_not_a_conflict(editor_client):
+    review = factories.DraftReviewFactory(body="Original.")
+    data, autosave = opened(editor_client, review)
+    change, _ = urls(review)
+    page = {"autosave_page": "page-one"}
+    assert editor_client.post(autosave, {**data, **page, "body": "Autosaved."}).json()["saved"]
+    # The button's post left before the autosave's answer came back: it carries the version the page opened on.
+    response = editor_client.post(change, {**data, **page, "body": "Autosaved, then more.", "_save_draft": "Save"})
+    assert response.status_code == 302
+    assert Review.objects.get(pk=review.pk).body == "Autosaved, then more."
+
+
+def test_another_pages_autosave_is_still_a_conflict(editor_client):
+    review = factories.DraftReviewFactory(body="Original.")
+    data, autosave = opened(editor_client, review)
+    change, _ = urls(review)
+    editor_client.post(autosave, {**data, "autosave_page": "page-one", "body": "From the first tab."})
+    response = editor_client.post(change, {**data, "autosave_page": "page-two", "body": "From an older tab.",
+                                           "_save_draft": "Save"})
+    assert response.status_code == 200 and response.context["adminform"].form.has_error("__all__", "stale")
+    assert Review.objects.get(pk=review.pk).body == "From the first tab."

@@ -77,3 +77,62 @@ def test_admin_pages_have_no_serious_violations(live_server, new_page, demo_maga
     found += axe.violations(page)
 
     assert not found, axe.report(found)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_forms_an_editor_uses_have_no_serious_violations(live_server, new_page, demo_magazine, viewport, tmp_path):
+    """Django's own parts too: the credits inline, empty autocomplete boxes (select2), tag chips, a kept picture."""
+    from PIL import Image
+
+    from people.models import Person
+    from shows.models import Show
+    from tests.paths import SAMPLES
+
+    show = Show.objects.live().filter(credits__isnull=False).distinct().first()
+    person, review = Person.objects.live().first(), Review.objects.live().get(show__title="ÉTOILE")
+    pages = {  # each page, and something it must be showing while axe looks at it
+        "/admin/": "Review queue",
+        "/admin/reviews/review/add/": "Byline and rating",
+        f"/admin/shows/show/{show.pk}/change/": "Credits",
+        "/admin/shows/show/add/": "Credits line",
+        f"/admin/people/person/{person.pk}/change/": person.name,
+        "/admin/reviews/review/": review.headline,
+        "/admin/editorial/auditentry/": "audit",
+    }
+    page = new_page(viewport, bypass_csp=True)
+    log_in(page, live_server.url, factories.editor())
+    found = []
+    for path, shown in pages.items():
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("load")
+        assert shown.lower() in page.text_content("#content").lower(), f"{path} does not show “{shown}”"
+        if path.endswith("/add/") or "/shows/show/" in path:  # empty autocomplete boxes, named
+            page.wait_for_function("() => document.querySelectorAll('.select2-selection').length"
+                                   " && [...document.querySelectorAll('.select2-selection')].every(b => b.ariaLabel)")
+        found += axe.violations(page)
+
+    # The import page warning before a second review by the same critic.
+    sample = (SAMPLES / "harbour-lights.txt").read_text(encoding="utf-8")
+    for text in (sample, sample.replace("headline: A slow boat", "headline: Another boat")):
+        page.goto(f"{live_server.url}/admin/reviews/review/import/")
+        page.fill("#id_text", text)
+        page.get_by_role("button", name="Import as draft").click()
+    assert page.locator(".second-review").count() == 1
+    found += axe.violations(page)
+
+    # A change form back with an error, its picture kept, its autosave status showing.
+    still = tmp_path / "still.jpg"
+    Image.new("RGB", (1200, 800), (120, 60, 20)).save(still)
+    page.goto(f"{live_server.url}/admin/reviews/review/{review.pk}/change/")
+    page.set_input_files("#id_image", str(still))
+    page.fill("#id_headline", "")
+    page.locator("input[name=_save_draft]").click()
+    page.wait_for_selector(".errornote")
+    assert page.locator(".kept-picture img").count() == 1
+    page.fill("#id_standfirst", "A standfirst typed after the error.")
+    page.click("#id_body")
+    page.wait_for_function("() => document.querySelector('.autosave-status').textContent.startsWith('Not saved')")
+    found += axe.violations(page)
+    page.goto(f"{live_server.url}/admin/")  # off the form: its last heartbeat answered before the test ends
+
+    assert not found, axe.report(found)

@@ -131,7 +131,7 @@ def test_a_second_review_by_the_same_critic_waits_for_a_confirmation(editor_clie
     assert first.headline in page and 'name="second_review"' in page
     assert response.context["form"]["text"].value() == second  # the pasted text is still there
 
-    response = editor_client.post(IMPORT_URL, {"text": second, "second_review": "1"})
+    response = editor_client.post(IMPORT_URL, {"text": second, "second_review": "Import it as a second review"})
     assert response.status_code == 302 and Review.objects.count() == 2
     messages = [str(m) for m in response.wsgi_request._messages]
     assert any("has reviewed Harbour Lights before: “A slow boat to somewhere quietly wonderful”" in m
