@@ -13,7 +13,7 @@ from reviews.mentions import with_mentions
 from reviews.models import Review
 from reviews.related import related_reviews
 from reviews.structured_data import review as review_data
-from shows.credits import credits_by_role
+from shows.credits import credits_by_person
 
 
 class ReviewArchiveView(PageMetaMixin, TemplateView):
@@ -83,7 +83,7 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
         related = related_reviews(self.object, Review.objects.live().cards())
         shown = [(credit.pk, credit.role, credit.character, credit.note, credit.order, *item_key(credit.person))
                  for credit in self.credits]  # what the credits box shows: the key of its fragment
-        return super().get_context_data(credits=credits_by_role(self.credits), credits_shown=shown, related=related,
+        return super().get_context_data(credits=credits_by_person(self.credits), credits_shown=shown, related=related,
                                         **kwargs)
 
     def page_meta(self, context):

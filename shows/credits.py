@@ -22,13 +22,6 @@ def role_heading(role: str, count: int) -> str:
     return ROLE_PLURALS[role] if count > 1 else Credit.Role(role).label
 
 
-def credits_by_role(credits) -> list[tuple[str, list[Credit]]]:
-    """[("Directors", [credit, ...]), ("Cast", [...]), ...] in the house order of roles, billing order within."""
-    ordered = sorted(credits, key=lambda credit: (ROLE_ORDER[credit.role], credit.order, credit.pk))
-    grouped = [(role, list(group)) for role, group in groupby(ordered, key=lambda credit: credit.role)]
-    return [(role_heading(role, len(group)), group) for role, group in grouped]
-
-
 def credits_by_show(credits) -> list[tuple[object, list[Credit]]]:
     """[(show, [credit, ...]), ...], newest show first (a series by its last year), for a person's page."""
     def newest_first(credit):
