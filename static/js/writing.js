@@ -41,7 +41,13 @@
         if (event.key !== "Enter" || event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
         event.preventDefault(); // a new line is a new paragraph: shown with its blank line
         const before = area.value.slice(0, area.selectionStart);
-        insert(area, before.endsWith("\n\n") || !before ? "" : before.endsWith("\n") ? "\n" : "\n\n");
+        if (!before) return;
+        if (before.endsWith("\n\n")) { // at a paragraph's start: a new paragraph before it, the caret in it
+          insert(area, "\n\n");
+          area.setSelectionRange(area.selectionStart - 2, area.selectionStart - 2);
+        } else {
+          insert(area, before.endsWith("\n") ? "\n" : "\n\n");
+        }
       });
       area.addEventListener("paste", (event) => {
         const text = event.clipboardData && event.clipboardData.getData("text/plain");

@@ -24,9 +24,13 @@ BROKEN = SAMPLE.replace("published: 2025-09-12", "publishd: 2025-09-12").replace
 VIEWPORTS = {"1280": DESKTOP, "390": PHONE}
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str, window: bool = False) -> None:
+    """The whole page; or, with ``window``, what the window shows (where the sticky buttons and autosave's word are)."""
     (ARTIFACTS / "admin").mkdir(parents=True, exist_ok=True)
-    screenshot(page, f"admin/{name}")
+    if window:
+        page.screenshot(path=str(ARTIFACTS / "admin" / f"{name}.png"))
+    else:
+        screenshot(page, f"admin/{name}")
 
 
 def leave(*pages) -> None:
@@ -138,15 +142,20 @@ def test_writing_autosave_and_tags_at_the_desk(live_server, new_page, draft, siz
     desk.keyboard.press("Enter")
     desk.keyboard.type("A third paragraph, typed at the desk.")
     assert body_value(desk).endswith("comes home.\n\nA third paragraph, typed at the desk.")
-    assert desk.inner_text(".writing-count") == "17 words · under a minute to read"
+    desk.keyboard.press("Home")  # Enter at a paragraph's start makes a new one before it
+    desk.keyboard.press("Enter")
+    desk.keyboard.type("Inserted.")
+    assert body_value(desk).endswith("comes home.\n\nInserted.\n\nA third paragraph, typed at the desk.")
+    assert desk.inner_text(".writing-count") == "18 words · under a minute to read"
     assert desk.inner_text(".autosave-status") == "Unsaved changes"
 
     # Leaving the field autosaves through Save draft: “Saved 10:42”.
     desk.click("#id_headline")
     desk.wait_for_function("() => document.querySelector('.autosave-status').textContent.startsWith('Saved')")
     assert re.fullmatch(r"Saved \d\d:\d\d", desk.inner_text(".autosave-status"))
+    shot(desk, f"writing-desk-saved-{size}", window=True)
     draft.refresh_from_db()
-    assert draft.body == ("The first paragraph sets out.\nThe second one comes home.\n"
+    assert draft.body == ("The first paragraph sets out.\nThe second one comes home.\nInserted.\n"
                           "A third paragraph, typed at the desk.")
 
     # Tags are chips, without quotes; one added, one removed.
@@ -194,7 +203,7 @@ def test_autosave_stops_at_a_newer_save_and_says_whose(live_server, new_page, dr
     mine.click("#id_headline")
     mine.wait_for_function("() => document.querySelector('.autosave-status').textContent.startsWith('Autosave stopped')")
     assert "Sam" in mine.inner_text(".autosave-status") and "after you opened it" in mine.inner_text(".autosave-status")
-    shot(mine, "autosave-conflict-1280")
+    shot(mine, "autosave-conflict-1280", window=True)
     draft.refresh_from_db()
     assert draft.standfirst == "The writer's standfirst."
     leave(mine, theirs)
