@@ -201,8 +201,10 @@ def test_autosave_stops_at_a_newer_save_and_says_whose(live_server, new_page, dr
     theirs.wait_for_function("() => document.querySelector('.autosave-status').textContent.startsWith('Saved')")
     mine.fill("#id_standfirst", "The editor's older copy.")
     mine.click("#id_headline")
-    mine.wait_for_function("() => document.querySelector('.autosave-status').textContent.startsWith('Autosave stopped')")
-    assert "Sam" in mine.inner_text(".autosave-status") and "after you opened it" in mine.inner_text(".autosave-status")
+    mine.wait_for_function("() => document.querySelector('.autosave-status').textContent"
+                           ".startsWith('Autosave stopped')")
+    said = mine.inner_text(".autosave-status")
+    assert "Sam" in said and "after you opened it" in said
     shot(mine, "autosave-conflict-1280", window=True)
     draft.refresh_from_db()
     assert draft.standfirst == "The writer's standfirst."
