@@ -1,7 +1,9 @@
 """Real Chromium (Debian's package) driven by Playwright. A missing browser is a failure, never a skip."""
 
+import contextlib
 import importlib
 import os
+import time
 from io import StringIO
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
@@ -58,13 +61,26 @@ def editorial_groups(transactional_db):
     make_editorial_groups()
 
 
+ANSWER_IN_FLIGHT = 0.5  # seconds
+
+
+def close_quietly(context) -> None:
+    """Close a context without a last word to the server: a closing page sends presence's goodbye (a beacon)
+    and may be due an autosave, and the test server must not take them while the test's database is flushed.
+    New requests are refused in the browser; one already on its way gets a moment to be answered."""
+    with contextlib.suppress(PlaywrightError):  # the test may have closed it already
+        context.route("**/*", lambda route: route.abort())
+        context.close()
+    time.sleep(ANSWER_IN_FLIGHT)
+
+
 @pytest.fixture
 def page(browser, editorial_groups):
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
-    context.close()
+    close_quietly(context)
 
 
 @pytest.fixture
@@ -84,7 +100,7 @@ def new_page(browser, editorial_groups):
 
     yield make
     for context in contexts:
-        context.close()
+        close_quietly(context)
     cache.clear()
 
 
