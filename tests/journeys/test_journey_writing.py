@@ -18,7 +18,7 @@ from tests.paths import SAMPLES
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SAMPLE = (SAMPLES / "harbour-lights.txt").read_text(encoding="utf-8")
-HEADLINE = "A slow boat to somewhere quietly wonderful"
+HEADLINE = re.search(r"(?m)^headline: (.*)$", SAMPLE)[1]
 BROKEN = SAMPLE.replace("published: 2025-09-12", "publishd: 2025-09-12").replace("rating: 3.5", "rating: 11") \
     .replace("DIRECTOR:", "DIRECTR:").replace("RUNTIME: 118 mins", "RUNTIME: long")
 VIEWPORTS = {"1280": DESKTOP, "390": PHONE}

@@ -1,6 +1,7 @@
 """The import page helps: every error at once with its line and a suggestion, the front matter's date kept as the
 draft's planned time, and a warning before a critic's second review of the same show."""
 
+import re
 from datetime import datetime
 from io import StringIO
 
@@ -26,7 +27,7 @@ show: Harbour Lights
 publishd: 2025-09-12
 rating: 11
 ---
-Nothing much happens in Harbour Lights, and it happens beautifully.
+Very little happens on this river, and the film is all the better for it.
 It will test the impatient.
 2025 | Portugal | DIRECTR: Catarina d’Almeida | CAST: Joaquim de Sá | RUNTIME: long
 """
@@ -108,7 +109,7 @@ def test_publish_uses_the_planned_time(editor_client):
     local = timezone.localtime(review.published_at)
     response = editor_client.post(reverse("admin:reviews_review_change", args=[review.pk]), {
         "show": review.show_id, "critic": review.critic_id, "headline": review.headline, "slug": review.slug,
-        "standfirst": "", "body": review.body, "rating": "3.5", "tags": "drama, Portugal, slow cinema",
+        "standfirst": "", "body": review.body, "tags": "drama, Portugal, slow cinema", "rating": "3.5",
         "published_at_0": local.strftime("%d/%m/%Y"), "published_at_1": local.strftime("%H:%M:%S"),
         **UNTOUCHED_PARTS, "loaded_version": factories.opened_version(review), "_publish": "Publish",
         "with_dependencies": "on",
@@ -123,7 +124,7 @@ def test_publish_uses_the_planned_time(editor_client):
 def test_a_second_review_by_the_same_critic_waits_for_a_confirmation(editor_client):
     editor_client.post(IMPORT_URL, {"text": SAMPLE})
     first = Review.objects.get()
-    second = SAMPLE.replace("headline: A slow boat to somewhere quietly wonderful", "headline: The river, again")
+    second = re.sub(r"(?m)^headline: .*$", "headline: The river, again", SAMPLE, count=1)
     response = editor_client.post(IMPORT_URL, {"text": second})
     assert response.status_code == 200 and Review.objects.count() == 1
     page = response.content.decode()
