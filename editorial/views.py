@@ -1,10 +1,9 @@
 """The public views every content type shares: its live items, one by slug (old slugs redirect) and in pages."""
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.shortcuts import redirect
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
 from editorial.models import OldSlug
 
@@ -43,10 +42,3 @@ class LiveDetailView(DetailView):
             if not current:
                 raise
             return redirect(current, permanent=True)
-
-
-class LiveListView(ListView):
-    paginate_by = settings.PAGE_SIZE
-
-    def get_queryset(self):
-        return self.model.objects.live()
