@@ -5,6 +5,7 @@ compresses what the page cache did not (uncached pages, pages of editors). A res
 cookie may carry a secret (a CSRF token, what a session holds), so it stays uncompressed (BREACH).
 """
 
+import functools
 import gzip
 import re
 
@@ -28,7 +29,12 @@ def accepted(accept_encoding: str) -> set[str]:
 
 
 def chosen_coding(request) -> str:
-    taken = accepted(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    return coding_for(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+
+
+@functools.lru_cache(maxsize=64)  # clients send a handful of distinct headers; a cache hit reads it every time
+def coding_for(accept_encoding: str) -> str:
+    taken = accepted(accept_encoding)
     return "br" if "br" in taken else "gzip" if "gzip" in taken or "*" in taken else ""
 
 
@@ -51,24 +57,31 @@ def weak(etag: str) -> str:
     return etag if not etag or etag.startswith("W/") else f"W/{etag}"
 
 
+def compressed(request, response):
+    """The response in the coding the request takes, compressed now (quickly), when it is worth it."""
+    if not compressible(response):
+        return response
+    patch_vary_headers(response, ("Accept-Encoding",))
+    coding = chosen_coding(request)
+    if not coding:
+        return response
+    body = encode(response.content, coding)
+    if len(body) >= len(response.content):
+        return response
+    response.content = body
+    response["Content-Encoding"] = coding
+    response["Content-Length"] = str(len(body))
+    if response.has_header("ETag"):
+        response["ETag"] = weak(response["ETag"])
+    return response
+
+
 class CompressionMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not compressible(response):
-            return response
-        patch_vary_headers(response, ("Accept-Encoding",))
-        coding = chosen_coding(request)
-        if not coding:
-            return response
-        body = encode(response.content, coding)
-        if len(body) >= len(response.content):
-            return response
-        response.content = body
-        response["Content-Encoding"] = coding
-        response["Content-Length"] = str(len(body))
-        if response.has_header("ETag"):
-            response["ETag"] = weak(response["ETag"])
-        return response
+        if getattr(request, "page_cache_compresses", False):
+            return response  # the page cache, above, compresses what it keeps once and the rest as it passes
+        return compressed(request, response)

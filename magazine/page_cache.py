@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
 from django.http import HttpResponse, HttpResponseNotModified
+from django.http.cookie import parse_cookie
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
@@ -31,7 +32,7 @@ from magazine.models import PageCacheDebt
 
 GENERATION = "page-cache:generation"
 NEXT_PUBLICATION = "page-cache:next-publication:{}"
-NEVER_CACHED = ("/admin/", "/preview/", "/media/")
+NEVER_CACHED = ("/admin/", "/preview/", "/media/")  # and static files
 SHORT_LIVED = {"/search/": 60}  # a reader's query: kept a minute, enough to absorb the same search repeated
 
 DEBT_CHECK_SECONDS = 1.0  # how long a process that saw no outage may go without asking the database for debts
@@ -109,10 +110,14 @@ def seconds_to_next_publication(current: int) -> float | None:
     return found - timezone.now().timestamp() if found else None
 
 
-def cacheable_request(request) -> bool:
-    return (settings.PAGE_CACHE_SECONDS > 0 and request.method in ("GET", "HEAD")
-            and not request.path.startswith(NEVER_CACHED)
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES)
+# The page cache reads the request as the server handed it over (the WSGI environ, which is request.META), so
+# a hit is served the same way before Django's request cycle (magazine/wsgi.py) and inside it.
+
+def cacheable_request(meta) -> bool:
+    """A reader's GET or HEAD of a public page: no session, not the admin, a preview, media or a static file."""
+    return (settings.PAGE_CACHE_SECONDS > 0 and meta.get("REQUEST_METHOD") in ("GET", "HEAD")
+            and not meta.get("PATH_INFO", "").startswith((*NEVER_CACHED, settings.STATIC_URL))
+            and settings.SESSION_COOKIE_NAME not in parse_cookie(meta.get("HTTP_COOKIE", "")))
 
 
 def cacheable_response(response) -> bool:
@@ -122,43 +127,76 @@ def cacheable_response(response) -> bool:
 
 
 class PageCacheMiddleware:
+    """The first middleware: a kept page is the whole answer, with every header the layers below gave it.
+
+    It compresses what it keeps itself, once, so it asks the layers below for the plain body."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not cacheable_request(request) or not settle():
+        meta = request.META
+        if not cacheable_request(meta) or not settle():
             return self.get_response(request)
-        address = page_address(request)
         try:
-            current, kept = lookup(address)
+            current, page, body = kept_for(meta)
         except UNREACHABLE as error:
             logger.warning("Page cache skipped: %s", error)
             distrust()
             return self.get_response(request)
-        if kept is not None:
-            return served(request, kept, "hit")
+        if page is not None:
+            return served(meta, page, body, "hit")
+        request.page_cache_compresses = True
         response = self.get_response(request)
         if not cacheable_response(response):
-            return response
+            return compression.compressed(request, response)
         lifetime = min([settings.PAGE_CACHE_SECONDS, *(seconds for prefix, seconds in SHORT_LIVED.items()
                                                        if request.path.startswith(prefix))])
         try:
             upcoming = seconds_to_next_publication(current)
         except UNREACHABLE:
             distrust()
-            return response
+            return compression.compressed(request, response)
         if upcoming is not None:
             lifetime = min(lifetime, int(upcoming))
-        if lifetime < 1:
-            return response
-        page = StoredPage.of(response)
-        if not keep(page_key(current, address), page, lifetime):
-            return response
-        return served(request, page, "miss")
+        page, bodies = StoredPage.of(response)
+        if lifetime < 1 or not keep(current, page_address(meta), page, bodies, lifetime):
+            return compression.compressed(request, response)
+        return served(meta, page, bodies.get(wanted_coding(meta, page), bodies[""]), "miss")
 
 
-def page_address(request) -> str:
-    address = f"{request.method}:{request.get_host()}{request.get_full_path()}"
+def answer_before_django(environ) -> tuple[int, list[tuple[str, str]], bytes] | None:
+    """A kept page for a reader's GET as status, headers and body, found without Django's request cycle, or
+    None to let Django answer.
+
+    Only while this process trusts the cache and has asked the database for debts within the last
+    DEBT_CHECK_SECONDS: the request that finds the check due goes through PageCacheMiddleware, which makes it."""
+    if (environ.get("REQUEST_METHOD") != "GET" or not _process["trusted"]
+            or time.monotonic() - _process["checked"] >= DEBT_CHECK_SECONDS):
+        return None
+    if not cacheable_request(environ):
+        return None
+    try:
+        _, page, body = kept_for(environ)
+    except UNREACHABLE as error:
+        logger.warning("Page cache skipped: %s", error)
+        distrust()
+        return None
+    return reply(environ, page, body, "hit") if page is not None else None
+
+
+def page_address(meta) -> str:
+    """Method, scheme, host, path and query as the client sent them. A host Django refuses never has a page
+    kept under it (Django answers 400, which is not kept), so asking with it is a miss."""
+    scheme = meta.get("wsgi.url_scheme", "http")
+    proxied = settings.SECURE_PROXY_SSL_HEADER and meta.get(settings.SECURE_PROXY_SSL_HEADER[0], "")
+    host = meta.get("HTTP_HOST")
+    if not host:  # as Django reads it: the server's name, and its port unless the scheme's own
+        port = meta.get("SERVER_PORT", "")
+        host = meta.get("SERVER_NAME", "") + (f":{port}" if port and port != {"https": "443"}.get(scheme, "80") else "")
+    query = meta.get("QUERY_STRING")
+    address = (f"{meta.get('REQUEST_METHOD')}:{scheme}{'+' + proxied if proxied else ''}://"
+               f"{host}{meta.get('PATH_INFO', '')}{'?' + query if query else ''}")
     return address if len(address) <= 200 else hashlib.sha256(address.encode()).hexdigest()
 
 
@@ -166,35 +204,60 @@ def page_key(generation: int, address: str) -> str:
     return f"page:{generation}:{address}"
 
 
+def body_key(generation: int, address: str, coding: str) -> str:
+    return f"page:{generation}:{address}:{coding or 'identity'}"
+
+
 _seen = {"generation": None}  # the generation this process last read: its pages are asked for with it
 
 
-def lookup(address: str) -> tuple[int, "StoredPage | None"]:
-    """The generation and the page kept for this address, in one round trip while the generation stays put."""
-    seen = _seen["generation"]
-    keys = [GENERATION, page_key(seen, address)] if seen else [GENERATION]
-    found = cache.get_many(keys)
+def kept_for(meta) -> tuple[int, "StoredPage | None", bytes | None]:
+    """The generation, and the page kept for this request with its body in the coding the request takes.
+
+    One round trip while the generation stays put: the generation, the page and the body in one MGET. A
+    conditional request leaves the body out, since it is mostly answered by a 304."""
+    address, seen = page_address(meta), _seen["generation"]
+    coding, conditional = compression.coding_for(meta.get("HTTP_ACCEPT_ENCODING", "")), "HTTP_IF_NONE_MATCH" in meta
+    wanted = [GENERATION, *(_page_keys(seen, address, coding, conditional) if seen else [])]
+    found = cache.get_many(wanted)
     current = found.get(GENERATION)
     if current is None:
         cache.add(GENERATION, 1, None)
         current = cache.get(GENERATION) or 1
     _seen["generation"] = current
-    if current == seen:
-        return current, found.get(keys[-1])
-    return current, cache.get(page_key(current, address))
+    if current != seen:
+        found = cache.get_many(_page_keys(current, address, coding, conditional))
+    page = found.get(page_key(current, address))
+    if page is None:
+        return current, None, None
+    if fresh(meta, page.etag):
+        return current, page, b""
+    body_name = body_key(current, address, wanted_coding(meta, page))
+    body = found[body_name] if body_name in found else cache.get(body_name)
+    return (current, page, body) if body is not None else (current, None, None)  # a body evicted: a miss
+
+
+def _page_keys(generation: int, address: str, coding: str, conditional: bool) -> list[str]:
+    return [page_key(generation, address), *([] if conditional else [body_key(generation, address, coding)])]
+
+
+def wanted_coding(meta, page: "StoredPage") -> str:
+    coding = compression.coding_for(meta.get("HTTP_ACCEPT_ENCODING", ""))
+    return coding if coding in page.codings else ""
 
 
 @dataclass(frozen=True)
 class StoredPage:
-    """A page as it is kept: headers, ETag and the body in each coding, ready to send as they are."""
+    """A page as it is kept: status, headers and ETag. Its body is kept beside it once per coding, ready to
+    send as it is, so a hit reads only the bytes it sends."""
 
     status: int
     headers: tuple[tuple[str, str], ...]
     etag: str
-    bodies: dict[str, bytes]  # "" (identity), "gzip", "br"
+    codings: tuple[str, ...]  # "" (identity), "gzip", "br"
 
     @classmethod
-    def of(cls, response) -> "StoredPage":
+    def of(cls, response) -> tuple["StoredPage", dict[str, bytes]]:
         # Browsers and CDNs revalidate every time (a cheap 304 by ETag), so an unpublish is never hidden by a
         # copy kept outside the shared cache; hits and 304s carry the same header.
         response["Cache-Control"] = "public, max-age=0, must-revalidate"
@@ -206,40 +269,49 @@ class StoredPage:
             bodies.update((coding, compression.encode(body, coding, "best")) for coding in ("gzip", "br"))
         headers = tuple((name, value) for name, value in response.items()
                         if name.lower() not in ("content-length", "etag", "x-page-cache"))
-        return cls(response.status_code, headers, compression.weak(etag) if len(bodies) > 1 else etag, bodies)
+        etag = compression.weak(etag) if len(bodies) > 1 else etag
+        return cls(response.status_code, headers, etag, tuple(bodies)), bodies
 
 
-def fresh(request, etag: str) -> bool:
+def fresh(meta, etag: str) -> bool:
     """The client's copy is this page: If-None-Match names its ETag (compared weakly, as RFC 9110 says)."""
-    wanted = request.META.get("HTTP_IF_NONE_MATCH")
-    if not wanted or request.method not in ("GET", "HEAD"):
+    wanted = meta.get("HTTP_IF_NONE_MATCH")
+    if not wanted or meta.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return False
     return wanted.strip() == "*" or etag.removeprefix("W/") in {tag.removeprefix("W/") for tag in parse_etags(wanted)}
 
 
-def served(request, page: StoredPage, outcome: str):
-    """The kept page as this request takes it: a 304 when the client's copy is current, else the right coding."""
-    if fresh(request, page.etag):
-        response = HttpResponseNotModified()
-        for name, value in page.headers:
-            if name.lower() in ("cache-control", "vary", "content-location", "expires", "date"):
-                response[name] = value
+KEPT_ON_304 = ("cache-control", "vary", "content-location", "expires", "date")
+
+
+def reply(meta, page: StoredPage, body: bytes, outcome: str) -> tuple[int, list[tuple[str, str]], bytes]:
+    """Status, headers and body of the kept page as this request takes it: a 304 when the client's copy is
+    current, else the body in the right coding."""
+    if fresh(meta, page.etag):
+        status, body = 304, b""
+        headers = [(name, value) for name, value in page.headers if name.lower() in KEPT_ON_304]
     else:
-        coding = compression.chosen_coding(request) if len(page.bodies) > 1 else ""
-        response = HttpResponse(page.bodies.get(coding, page.bodies[""]), status=page.status)
-        for name, value in page.headers:
-            response[name] = value
-        if coding in page.bodies and coding:
-            response["Content-Encoding"] = coding
-        response["Content-Length"] = str(len(response.content))
-    response["ETag"] = page.etag
-    response["X-Page-Cache"] = outcome
+        status, headers, coding = page.status, list(page.headers), wanted_coding(meta, page)
+        if coding:
+            headers.append(("Content-Encoding", coding))
+        headers.append(("Content-Length", str(len(body))))
+    headers += [("ETag", page.etag), ("X-Page-Cache", outcome)]
+    return status, headers, body
+
+
+def served(meta, page: StoredPage, body: bytes, outcome: str):
+    status, headers, body = reply(meta, page, body, outcome)
+    response = HttpResponseNotModified() if status == 304 else HttpResponse(body, status=status)
+    for name, value in headers:
+        response[name] = value
     return response
 
 
-def keep(key: str, page: StoredPage, lifetime: int) -> bool:
+def keep(generation: int, address: str, page: StoredPage, bodies: dict[str, bytes], lifetime: int) -> bool:
+    """The page and its bodies, written in one transaction (a hit never finds a page without its body)."""
     try:
-        cache.set(key, page, lifetime)
+        cache.set_many({page_key(generation, address): page,
+                        **{body_key(generation, address, coding): body for coding, body in bodies.items()}}, lifetime)
     except UNREACHABLE:
         distrust()
         return False

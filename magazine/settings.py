@@ -52,12 +52,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a kept page is the whole answer, with the headers of every layer below (magazine/wsgi.py serves
+    # the same pages before Django's request cycle).
+    "magazine.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "magazine.compression.CompressionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "magazine.security.SearchRateLimitMiddleware",
-    "magazine.page_cache.PageCacheMiddleware",
     "editorial.scheduled_changes.ScheduledChangesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,7 +111,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 def cache_from_url(url: str) -> dict:
     if url.startswith(("redis://", "rediss://")):
         # Short timeouts: a cache that does not answer is skipped quickly, never waited on.
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+        return {"BACKEND": "editorial.shared_cache.RedisCache", "LOCATION": url,
                 "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}
     if url.startswith("locmem://") or not url:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

@@ -1,4 +1,5 @@
 import os
+from http import HTTPStatus
 
 from django.core.wsgi import get_wsgi_application
 from django.http import UnreadablePostError
@@ -36,8 +37,15 @@ class WholeBody:
 
 django_application = get_wsgi_application()
 
+from magazine import page_cache  # noqa: E402  (after Django is set up)
+
 
 def application(environ, start_response):
+    kept = page_cache.answer_before_django(environ)
+    if kept is not None:  # a reader's page, ready: no request cycle, no middleware, no database
+        status, headers, body = kept
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        return [body]
     length = environ.get("CONTENT_LENGTH") or ""
     if length.isdigit() and int(length):
         environ["wsgi.input"] = WholeBody(environ["wsgi.input"], int(length))

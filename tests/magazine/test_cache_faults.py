@@ -20,7 +20,7 @@ SAMPLE = SAMPLES / "etoile.txt"
 def unreachable_cache(settings):
     """The shared cache is a Redis address where nothing answers (as when Redis is stopped)."""
     settings.CACHES = {"default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        "BACKEND": "editorial.shared_cache.RedisCache", "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}
     settings.PAGE_CACHE_SECONDS = 300
     page_cache.distrust()

@@ -2,6 +2,7 @@
 same Cache-Control as the miss. A Redis of the test's own counts the commands."""
 
 import gzip
+import io
 import re
 
 import brotli
@@ -22,7 +23,7 @@ REVALIDATE = "public, max-age=0, must-revalidate"
 def own_redis(tmp_path, settings, monkeypatch):
     server = Redis(tmp_path / "redis")
     server.start()
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": server.url}}
+    settings.CACHES = {"default": {"BACKEND": "editorial.shared_cache.RedisCache", "LOCATION": server.url}}
     settings.PAGE_CACHE_SECONDS = 300
     monkeypatch.setattr(page_cache, "DEBT_CHECK_SECONDS", 3600)  # the debt check is the database's, once a second
     page_cache.distrust()
@@ -53,10 +54,12 @@ def test_a_hit_is_one_redis_round_trip_of_stored_bytes(client, own_redis):
     responses = []
     assert commands_during(own_redis, lambda: responses.append(client.get(url))) == {"mget": 1}
     assert responses[0]["X-Page-Cache"] == "hit" and review.headline in responses[0].content.decode()
-    address = page_cache.page_address(responses[0].wsgi_request)
-    kept = cache.get(page_cache.page_key(cache.get(page_cache.GENERATION), address))
-    assert isinstance(kept, page_cache.StoredPage)
-    assert all(isinstance(body, bytes) for body in kept.bodies.values()) and kept.etag
+    address = page_cache.page_address(responses[0].wsgi_request.META)
+    generation = cache.get(page_cache.GENERATION)
+    kept = cache.get(page_cache.page_key(generation, address))
+    assert isinstance(kept, page_cache.StoredPage) and kept.etag and set(kept.codings) == {"", "gzip", "br"}
+    bodies = {coding: cache.get(page_cache.body_key(generation, address, coding)) for coding in kept.codings}
+    assert brotli.decompress(bodies["br"]) == gzip.decompress(bodies["gzip"]) == bodies[""]
 
 
 @pytest.mark.django_db
@@ -68,7 +71,7 @@ def test_after_a_publish_the_first_request_asks_once_more_for_the_new_generation
                                                                "headline": "Second edition"})
     responses = []
     spent = commands_during(own_redis, lambda: responses.append(client.get("/")))
-    assert spent["mget"] == 1 and spent["get"] >= 1  # the old generation's page is never read
+    assert spent["mget"] == 2  # once with the generation it knew, once more under the new one
     assert responses[0]["X-Page-Cache"] == "miss" and "Second edition" in responses[0].content.decode()
 
 
@@ -132,3 +135,61 @@ def test_media_files_are_kept_for_a_year(client, settings, media_root):
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     assert client.get("/media/renditions/missing.jpg").status_code == 404
+
+
+def wsgi_get(path: str, **headers) -> tuple[str, dict[str, str], bytes]:
+    """A request to the WSGI application gunicorn runs, as a server would hand it over."""
+    from magazine.wsgi import application
+
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SERVER_NAME": "testserver",
+               "SERVER_PORT": "80", "HTTP_HOST": "testserver", "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(),
+               "wsgi.errors": io.StringIO(), **{f"HTTP_{name.upper()}": value for name, value in headers.items()}}
+    answer = {}
+    body = b"".join(application(environ, lambda status, header_list: answer.update(status=status,
+                                                                                      headers=dict(header_list))))
+    return answer["status"], answer["headers"], body
+
+
+@pytest.mark.django_db
+def test_a_kept_page_is_served_before_django_with_the_headers_of_every_layer(client, own_redis,
+                                                                              django_assert_num_queries):
+    review = factories.LiveReviewFactory()
+    url = review.get_absolute_url()
+    miss = client.get(url, headers={"Accept-Encoding": "br"})
+    assert miss["X-Page-Cache"] == "miss"
+    answers = []
+    with django_assert_num_queries(0):
+        spent = commands_during(own_redis, lambda: answers.append(wsgi_get(url, accept_encoding="br")))
+    assert spent == {"mget": 1}
+    status, headers, body = answers[0]
+    assert status == "200 OK" and headers["X-Page-Cache"] == "hit"
+    assert brotli.decompress(body).decode().count(review.headline) >= 1
+    # Every header the miss had, from the security headers to the Content-Security-Policy, and the same bytes.
+    assert {name: value for name, value in headers.items() if name != "X-Page-Cache"} == {
+        name: value for name, value in miss.items() if name != "X-Page-Cache"}
+    assert body == miss.content
+    status, headers, body = wsgi_get(url, accept_encoding="br", if_none_match=miss["ETag"])
+    assert status.startswith("304") and body == b"" and headers["Cache-Control"] == REVALIDATE
+
+
+@pytest.mark.django_db
+def test_readers_with_a_session_and_a_due_debt_check_go_through_django(client, own_redis, monkeypatch):
+    review = factories.LiveReviewFactory()
+    url = review.get_absolute_url()
+    client.get(url)
+    assert page_cache.answer_before_django({"REQUEST_METHOD": "GET", "PATH_INFO": url, "HTTP_HOST": "testserver",
+                                            "wsgi.input": io.BytesIO(), "HTTP_COOKIE": "sessionid=abc"}) is None
+    assert page_cache.answer_before_django({"REQUEST_METHOD": "HEAD", "PATH_INFO": url, "HTTP_HOST": "testserver",
+                                            "wsgi.input": io.BytesIO()}) is None
+    monkeypatch.setattr(page_cache, "DEBT_CHECK_SECONDS", 0)  # the database's debt check is due: Django asks it
+    assert page_cache.answer_before_django({"REQUEST_METHOD": "GET", "PATH_INFO": url, "HTTP_HOST": "testserver",
+                                            "wsgi.input": io.BytesIO()}) is None
+    status, headers, _ = wsgi_get(url)
+    assert status == "200 OK" and headers["X-Page-Cache"] == "hit"  # through PageCacheMiddleware
+
+
+@pytest.mark.django_db
+def test_a_bad_host_gets_djangos_400_from_the_fast_path(client, own_redis):
+    client.get("/")
+    status, _, _ = wsgi_get("/", host="evil.example")
+    assert status.startswith("400")
