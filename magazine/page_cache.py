@@ -12,7 +12,9 @@ again until it has paid every debt, so no page cached before an outage-time publ
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -34,6 +36,7 @@ GENERATION = "page-cache:generation"
 NEXT_PUBLICATION = "page-cache:next-publication:{}"
 NEVER_CACHED = ("/admin/", "/preview/", "/media/")  # and static files
 SHORT_LIVED = {"/search/": 60}  # a reader's query: kept a minute, enough to absorb the same search repeated
+RECENT_BODIES_KEPT = 256  # bodies a process keeps a copy of: pages up to 100 KB, so at most some 25 MB
 
 DEBT_CHECK_SECONDS = 1.0  # how long a process that saw no outage may go without asking the database for debts
 _process = {"trusted": False, "checked": 0.0}  # trusted: seen the cache answer, with no debt, since a failure
@@ -211,14 +214,46 @@ def body_key(generation: int, address: str, coding: str) -> str:
 _seen = {"generation": None}  # the generation this process last read: its pages are asked for with it
 
 
+class RecentBodies:
+    """The bodies this process sent lately, by address and coding, each with the ETag of the page it belongs
+    to: a hit whose page still has that ETag sends the copy here and reads only the page's headers from the
+    cache. The ETag names the bytes, so a copy is never sent for a page that changed."""
+
+    def __init__(self, size: int):
+        self.size, self.kept, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: tuple[str, str]) -> tuple[str, bytes] | None:
+        with self.lock:
+            found = self.kept.get(key)
+            if found is not None:
+                self.kept.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[str, str], etag: str, body: bytes) -> None:
+        with self.lock:
+            self.kept[key] = (etag, body)
+            self.kept.move_to_end(key)
+            while len(self.kept) > self.size:
+                self.kept.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.kept.clear()
+
+
+recent_bodies = RecentBodies(RECENT_BODIES_KEPT)
+
+
 def kept_for(meta) -> tuple[int, "StoredPage | None", bytes | None]:
     """The generation, and the page kept for this request with its body in the coding the request takes.
 
-    One round trip while the generation stays put: the generation, the page and the body in one MGET. A
-    conditional request leaves the body out, since it is mostly answered by a 304."""
+    One round trip while the generation stays put: the generation, the page and the body in one MGET. The
+    body is left out when this process holds a recent copy, or the request is conditional (mostly a 304)."""
     address, seen = page_address(meta), _seen["generation"]
-    coding, conditional = compression.coding_for(meta.get("HTTP_ACCEPT_ENCODING", "")), "HTTP_IF_NONE_MATCH" in meta
-    wanted = [GENERATION, *(_page_keys(seen, address, coding, conditional) if seen else [])]
+    coding = compression.coding_for(meta.get("HTTP_ACCEPT_ENCODING", ""))
+    recent = recent_bodies.get((address, coding))
+    with_body = recent is None and "HTTP_IF_NONE_MATCH" not in meta
+    wanted = [GENERATION, *(_page_keys(seen, address, coding, with_body) if seen else [])]
     found = cache.get_many(wanted)
     current = found.get(GENERATION)
     if current is None:
@@ -226,19 +261,25 @@ def kept_for(meta) -> tuple[int, "StoredPage | None", bytes | None]:
         current = cache.get(GENERATION) or 1
     _seen["generation"] = current
     if current != seen:
-        found = cache.get_many(_page_keys(current, address, coding, conditional))
+        found = cache.get_many(_page_keys(current, address, coding, with_body))
     page = found.get(page_key(current, address))
     if page is None:
         return current, None, None
     if fresh(meta, page.etag):
         return current, page, b""
-    body_name = body_key(current, address, wanted_coding(meta, page))
+    sent = wanted_coding(meta, page)
+    if recent is not None and recent[0] == page.etag and sent == coding:
+        return current, page, recent[1]
+    body_name = body_key(current, address, sent)
     body = found[body_name] if body_name in found else cache.get(body_name)
-    return (current, page, body) if body is not None else (current, None, None)  # a body evicted: a miss
+    if body is None:
+        return current, None, None  # the body was evicted: a miss
+    recent_bodies.put((address, sent), page.etag, body)
+    return current, page, body
 
 
-def _page_keys(generation: int, address: str, coding: str, conditional: bool) -> list[str]:
-    return [page_key(generation, address), *([] if conditional else [body_key(generation, address, coding)])]
+def _page_keys(generation: int, address: str, coding: str, with_body: bool) -> list[str]:
+    return [page_key(generation, address), *([body_key(generation, address, coding)] if with_body else [])]
 
 
 def wanted_coding(meta, page: "StoredPage") -> str:

@@ -193,3 +193,22 @@ def test_a_bad_host_gets_djangos_400_from_the_fast_path(client, own_redis):
     client.get("/")
     status, _, _ = wsgi_get("/", host="evil.example")
     assert status.startswith("400")
+
+
+@pytest.mark.django_db
+def test_a_process_sends_its_recent_copy_only_while_the_kept_page_has_its_etag(client, own_redis):
+    review = factories.LiveReviewFactory()
+    url = review.get_absolute_url()
+    client.get(url), client.get(url)  # the miss, then a hit that leaves this process a copy of the body
+    reads = []
+    assert commands_during(own_redis, lambda: reads.append(client.get(url))) == {"mget": 1}
+    assert reads[0]["X-Page-Cache"] == "hit" and review.headline in reads[0].content.decode()
+    # The page is kept again under the same generation with other bytes (as when it lapsed at a scheduled
+    # publication and was filled anew): the copy's ETag no longer matches, so the new body is read.
+    meta = reads[0].wsgi_request.META
+    generation, address = cache.get(page_cache.GENERATION), page_cache.page_address(meta)
+    page = cache.get(page_cache.page_key(generation, address))
+    changed = page_cache.StoredPage(page.status, page.headers, 'W/"another-edition"', page.codings)
+    page_cache.keep(generation, address, changed, {coding: b"another edition" for coding in page.codings}, 60)
+    again = client.get(url)
+    assert again["ETag"] == 'W/"another-edition"' and again.content == b"another edition"
