@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from editorial import structured_data as ld
-from editorial.fragments import item_key
+from editorial.fragments import fragments, item_key
 from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
 from editorial.views import LiveDetailView
 from reviews import archive
@@ -81,10 +81,11 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
     def get_context_data(self, **kwargs):
         self.credits = list(self.object.show.credits.select_related("person"))
         related = related_reviews(self.object, Review.objects.live().cards())
-        shown = [(credit.pk, credit.role, credit.character, credit.note, credit.order, *item_key(credit.person))
-                 for credit in self.credits]  # what the credits box shows: the key of its fragment
-        return super().get_context_data(credits=credits_by_person(self.credits), credits_shown=shown, related=related,
-                                        **kwargs)
+        # What the credits box and the JSON-LD show of the credits: part of the keys they are kept under.
+        self.credits_shown = tuple((credit.pk, credit.role, credit.character, credit.note, credit.order,
+                                    *item_key(credit.person)) for credit in self.credits)
+        return super().get_context_data(credits=credits_by_person(self.credits), credits_shown=self.credits_shown,
+                                        related=related, **kwargs)
 
     def page_meta(self, context):
         review = self.object
@@ -97,5 +98,14 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
             og_type="article",
             image=social_image(self.request, review),
             feeds=[latest_feed()],
-            structured_data=[review_data(self.request, review, self.credits), ld.breadcrumbs(self.request, trail)],
+            structured_data=[self.review_data(), ld.breadcrumbs(self.request, trail)],
         )
+
+    def review_data(self) -> dict:
+        """The review's JSON-LD, made once per version of what it names (the review, its show, critic, credits
+        and pictures) and per site address, then kept by the process like the page's fragments."""
+        review = self.object
+        key = ("reviews.review_data", self.request.build_absolute_uri("/"), *item_key(review), *item_key(review.show),
+               *item_key(review.critic), *item_key(review.image_renditions), *item_key(review.show.image_renditions),
+               *item_key(review.critic and review.critic.image_renditions), *self.credits_shown)
+        return fragments.get_or_render(key, lambda: review_data(self.request, review, self.credits))

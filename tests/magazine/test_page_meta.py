@@ -56,6 +56,26 @@ def test_review_structured_data(client, etoile):
     assert [item["name"] for item in crumbs["itemListElement"]] == ["Home", "Reviews", etoile.headline]
 
 
+def test_review_structured_data_is_made_once_per_version_of_what_it_names(client, etoile):
+    from editorial.fragments import fragments
+
+    url = etoile.get_absolute_url()
+    client.get(url)
+    misses = fragments.misses
+    assert of_type(json_ld(client.get(url).content.decode()), "Review")["itemReviewed"]["name"] == "ÉTOILE"
+    assert fragments.misses == misses  # the JSON-LD, like the fragments, was kept
+    etoile.show.title = "ÉTOILE (restored)"
+    etoile.show.save()
+    credit = etoile.show.credits.get(person__name="Luke Kirby")
+    credit.character = "Jack"
+    credit.save()
+    for host in ("testserver", "localhost"):  # each site address has its own absolute URLs
+        review = of_type(json_ld(client.get(url, HTTP_HOST=host).content.decode()), "Review")
+        assert review["itemReviewed"]["name"] == "ÉTOILE (restored)"
+        assert review["itemReviewed"]["actor"][0]["characterName"] == "Jack"
+        assert review["url"] == f"http://{host}{url}"
+
+
 def test_show_and_person_pages_describe_themselves(client, etoile):
     show_blocks = json_ld(client.get(etoile.show.get_absolute_url()).content.decode())
     assert of_type(show_blocks, "TVSeries")["name"] == "ÉTOILE"
