@@ -1,12 +1,16 @@
 """Related reviews: the same show first, then shows that share people with it, then shared tags."""
 
+import time
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.expressions import RawSQL
 from taggit.models import TaggedItem
 
+from editorial.fragments import fragments
 from shows.models import Credit
 
 RELATED = 4
+RELATED_KEPT_SECONDS = 600
 NEWEST_TAGGED = 25  # reviews a tag offers, its newest: a tag on 50,000 reviews costs what one on 50 does
 
 
@@ -24,9 +28,8 @@ def newest_tagged(review, limit: int = NEWEST_TAGGED) -> RawSQL | None:
     return RawSQL(" UNION ".join(parts), params) if parts else None
 
 
-def related_reviews(review, live_cards, *, limit: int = RELATED) -> list:
-    """Up to ``limit`` other live reviews: three small indexed queries for their ids, whatever the magazine's
-    size, then one for the cards (the joins of a card query cost more to write than to run)."""
+def related_ids(review, live_cards, *, limit: int = RELATED) -> list[int]:
+    """The ids of up to ``limit`` other live reviews: three small indexed queries, whatever the magazine's size."""
     others = live_cards.exclude(pk=review.pk).order_by("-published_at").values_list("pk", flat=True)
     people = Credit.objects.filter(show_id=review.show_id).values("person_id")
     sharing_shows = Credit.objects.filter(person_id__in=people).exclude(show_id=review.show_id).values("show_id")
@@ -35,6 +38,23 @@ def related_reviews(review, live_cards, *, limit: int = RELATED) -> list:
     for source in (others.filter(show_id=review.show_id), others.filter(show_id__in=sharing_shows),
                    others.filter(pk__in=tagged) if tagged else others.none()):
         found.update(dict.fromkeys(source[:limit]))  # always the same queries: the count stays the same at any size
-    wanted = list(found)[:limit]
+    return list(found)[:limit]
+
+
+def related_reviews(review, live_cards, *, limit: int = RELATED) -> list:
+    """Up to ``limit`` other live reviews: their ids, then one query for the cards (the joins of a card query
+    cost more to write than to run)."""
+    return cards_of(related_ids(review, live_cards, limit=limit), live_cards)
+
+
+def kept_related_reviews(review, live_cards) -> list:
+    """``related_reviews``, with the ids kept by the process per version of the review for RELATED_KEPT_SECONDS:
+    a review published since joins "More like this" within that time. The cards are always read live, so one
+    unpublished since drops out at once."""
+    key = ("reviews.related_ids", review.pk, review.version, int(time.time() // RELATED_KEPT_SECONDS))
+    return cards_of(fragments.get_or_render(key, lambda: related_ids(review, live_cards)), live_cards)
+
+
+def cards_of(wanted: list[int], live_cards) -> list:
     cards = live_cards.in_bulk(wanted) if wanted else {}
     return [cards[pk] for pk in wanted if pk in cards]

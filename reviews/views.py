@@ -11,7 +11,7 @@ from reviews import archive
 from reviews.archive_pages import archive_page, read_position
 from reviews.mentions import with_mentions
 from reviews.models import Review
-from reviews.related import related_reviews
+from reviews.related import kept_related_reviews
 from reviews.structured_data import review as review_data
 from shows.credits import credits_by_person
 
@@ -80,7 +80,7 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
 
     def get_context_data(self, **kwargs):
         self.credits = list(self.object.show.credits.select_related("person"))
-        related = related_reviews(self.object, Review.objects.live().cards())
+        related = kept_related_reviews(self.object, Review.objects.live().cards())
         # What the credits box and the JSON-LD show of the credits: part of the keys they are kept under.
         self.credits_shown = tuple((credit.pk, credit.role, credit.character, credit.note, credit.order,
                                     *item_key(credit.person)) for credit in self.credits)

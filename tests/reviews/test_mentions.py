@@ -1,6 +1,8 @@
 """The people and shows a review names, found on save and linked only when they are live."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from editorial import workflow
@@ -144,3 +146,24 @@ def test_a_body_is_linked_once_per_version_of_its_text_and_links(client, cast):
     page = client.get(review.get_absolute_url()).content.decode()
     assert 'href="/people/simon-callow/"' in page  # a named person went live: new links, a new rendering
     assert linked_body.cache_info().misses == 2
+
+
+def test_the_review_page_keeps_its_related_ids_a_while_and_reads_the_cards_live(client, db, monkeypatch):
+    from reviews import related as related_module
+
+    review = factories.LiveReviewFactory(headline="The one we read")
+    older = factories.LiveReviewFactory(show=review.show, headline="An older one of the same show")
+    with CaptureQueriesContext(connection) as captured:
+        assert older.headline in client.get(review.get_absolute_url()).content.decode()
+    first = [query["sql"] for query in captured.captured_queries]  # read now: the next request empties the log
+    newer = factories.LiveReviewFactory(show=review.show, headline="A newer one of the same show")
+    with CaptureQueriesContext(connection) as captured:
+        assert newer.headline not in client.get(review.get_absolute_url()).content.decode()
+    again = [query["sql"] for query in captured.captured_queries]
+    asks_for_ids = lambda sqls: [sql for sql in sqls if sql.endswith(f"LIMIT {related_module.RELATED}")]  # noqa: E731
+    assert asks_for_ids(first) and not asks_for_ids(again)  # the queries for the ids are not asked again
+    with factories.committing():
+        workflow.unpublish(older, by=factories.editor())
+    assert older.headline not in client.get(review.get_absolute_url()).content.decode()  # cards are read live
+    monkeypatch.setattr(related_module, "RELATED_KEPT_SECONDS", 1)  # the time the ids are kept has passed
+    assert newer.headline in client.get(review.get_absolute_url()).content.decode()
