@@ -2,9 +2,11 @@
 
 Each filter is a GET parameter, so a filtered archive is a link a reader can share. The choices are only
 what live reviews have: a critic, tag or year with nothing live behind it is not offered, and asking for
-one (or for anything else that is not a choice: a word for a year, a NUL) is a 404.
+one (or for anything else that is not a choice: a word for a year, a NUL) is a 404. The choices are read
+once a minute per process (OPTIONS_KEPT_SECONDS): reading them costs what the rest of the page does.
 """
 
+import time
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -14,10 +16,12 @@ from django.http import Http404
 from django.utils import timezone
 from taggit.models import Tag
 
+from editorial.fragments import fragments
 from people.models import Person
 from reviews.models import Review
 from shows.models import Show
 
+OPTIONS_KEPT_SECONDS = 60
 FILTERS = ("year", "rating", "kind", "tag", "critic")  # also the order they take in a link
 RATINGS = [(5, "5 stars"), (4, "4 stars and up"), (3, "3 stars and up"), (2, "2 stars and up"),
            (1, "1 star and up")]
@@ -38,6 +42,12 @@ class Options:
     years: list[Choice]
     tags: list[Choice]
     critics: list[Choice]
+
+    @classmethod
+    def kept(cls) -> "Options":
+        """``load()``, kept by the process for OPTIONS_KEPT_SECONDS (it reads every live review): a critic's
+        first review reaches the filter within that time."""
+        return fragments.get_or_render(("reviews.archive.Options", int(time.time() // OPTIONS_KEPT_SECONDS)), cls.load)
 
     @classmethod
     def load(cls) -> "Options":

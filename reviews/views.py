@@ -26,7 +26,7 @@ class ReviewArchiveView(PageMetaMixin, TemplateView):
         if blank:  # the filter form sends its empty choices: the same list has a shorter address
             kept = [(name, value) for name, value in request.GET.items() if name not in blank]
             return redirect(request.path + archive.query_string(kept))
-        self.options = archive.Options.load()
+        self.options = archive.Options.kept()
         self.active = archive.ArchiveFilters(request.GET, options=self.options).clean_checked()
         page, before = read_position(request.GET)
         self.page = archive_page(archive.filtered(self.active, self.options), page=page, before=before)
