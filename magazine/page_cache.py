@@ -349,7 +349,8 @@ def served(meta, page: StoredPage, body: bytes, outcome: str):
 
 
 def keep(generation: int, address: str, page: StoredPage, bodies: dict[str, bytes], lifetime: int) -> bool:
-    """The page and its bodies, written in one transaction (a hit never finds a page without its body)."""
+    """The page and its bodies, written in one transaction. (Redis may still evict a body before its page: the
+    hit that finds it missing is a miss.)"""
     try:
         cache.set_many({page_key(generation, address): page,
                         **{body_key(generation, address, coding): body for coding, body in bodies.items()}}, lifetime)
