@@ -8,7 +8,9 @@ import re
 import brotli
 import pytest
 import redis
+from django.core import signals
 from django.core.cache import cache
+from django.db import close_old_connections
 from django.urls import reverse
 
 from editorial import workflow, working_copy
@@ -145,8 +147,17 @@ def wsgi_get(path: str, **headers) -> tuple[str, dict[str, str], bytes]:
                "SERVER_PORT": "80", "HTTP_HOST": "testserver", "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(),
                "wsgi.errors": io.StringIO(), **{f"HTTP_{name.upper()}": value for name, value in headers.items()}}
     answer = {}
-    body = b"".join(application(environ, lambda status, header_list: answer.update(status=status,
-                                                                                      headers=dict(header_list))))
+    # As Django's test client does: the test's transaction holds the connection, so no request may close it.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        reply = application(environ, lambda status, header_list: answer.update(status=status,
+                                                                               headers=dict(header_list)))
+        body = b"".join(reply)
+        getattr(reply, "close", lambda: None)()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
 
