@@ -22,16 +22,23 @@ REVALIDATE = "public, max-age=0, must-revalidate"
 
 
 @pytest.fixture
-def own_redis(tmp_path, settings, monkeypatch):
+def redis_server(tmp_path):
     server = Redis(tmp_path / "redis")
     server.start()
+    yield server
+    if server.process.poll() is None:  # still running: a test may have stopped it
+        server.stop()
+
+
+@pytest.fixture
+def own_redis(redis_server, settings, monkeypatch):
+    server = redis_server
     settings.CACHES = {"default": {"BACKEND": "editorial.shared_cache.RedisCache", "LOCATION": server.url}}
     settings.PAGE_CACHE_SECONDS = 300
     monkeypatch.setattr(page_cache, "DEBT_CHECK_SECONDS", 3600)  # the debt check is the database's, once a second
     page_cache.distrust()
     yield redis.Redis.from_url(server.url)
     page_cache.distrust()
-    server.stop()
 
 
 def commands(client: redis.Redis) -> dict[str, int]:
@@ -223,3 +230,14 @@ def test_a_process_sends_its_recent_copy_only_while_the_kept_page_has_its_etag(c
     page_cache.keep(generation, address, changed, {coding: b"another edition" for coding in page.codings}, 60)
     again = client.get(url)
     assert again["ETag"] == 'W/"another-edition"' and again.content == b"another edition"
+
+
+@pytest.mark.django_db
+def test_with_redis_gone_the_wsgi_application_serves_the_page_uncached(client, own_redis, redis_server):
+    review = factories.LiveReviewFactory()
+    url = review.get_absolute_url()
+    client.get(url)
+    assert wsgi_get(url)[1]["X-Page-Cache"] == "hit"
+    redis_server.stop()
+    status, headers, body = wsgi_get(url)
+    assert status == "200 OK" and "X-Page-Cache" not in headers and review.headline in body.decode()
