@@ -5,6 +5,10 @@ contents the first time, then serves the same HTML while each item named keeps i
 change and its liveness: an edit, a publish or a scheduled item going live makes a new key, so nothing is
 ever invalidated and nothing stale is served. What the contents show must come from what is named; a value
 written without a save (a picture's renditions, made after the commit) is named itself.
+
+Views keep other things a page makes in the same store, under keys of their own: a review's JSON-LD (per
+version of what it names), and values read at most once a while, whose key carries a time bucket (a review's
+related ids, the archive's filter choices).
 """
 
 import json
