@@ -193,7 +193,7 @@ def page_address(meta) -> str:
     kept under it (Django answers 400, which is not kept), so asking with it is a miss."""
     scheme = meta.get("wsgi.url_scheme", "http")
     proxied = settings.SECURE_PROXY_SSL_HEADER and meta.get(settings.SECURE_PROXY_SSL_HEADER[0], "")
-    host = meta.get("HTTP_HOST")
+    host = (settings.USE_X_FORWARDED_HOST and meta.get("HTTP_X_FORWARDED_HOST")) or meta.get("HTTP_HOST")
     if not host:  # as Django reads it: the server's name, and its port unless the scheme's own
         port = meta.get("SERVER_PORT", "")
         host = meta.get("SERVER_NAME", "") + (f":{port}" if port and port != {"https": "443"}.get(scheme, "80") else "")

@@ -11,6 +11,7 @@ import redis
 from django.core import signals
 from django.core.cache import cache
 from django.db import close_old_connections
+from django.test import override_settings
 from django.urls import reverse
 
 from editorial import workflow, working_copy
@@ -241,3 +242,17 @@ def test_with_redis_gone_the_wsgi_application_serves_the_page_uncached(client, o
     redis_server.stop()
     status, headers, body = wsgi_get(url)
     assert status == "200 OK" and "X-Page-Cache" not in headers and review.headline in body.decode()
+
+
+def test_the_page_address_is_the_host_and_scheme_django_reads():
+    base = {"REQUEST_METHOD": "GET", "PATH_INFO": "/reviews/", "QUERY_STRING": "page=2", "wsgi.url_scheme": "http"}
+    named = page_cache.page_address({**base, "SERVER_NAME": "testserver", "SERVER_PORT": "80"})
+    assert named == page_cache.page_address({**base, "HTTP_HOST": "testserver"}) == "GET:http://testserver/reviews/?page=2"
+    proxied = {**base, "HTTP_HOST": "testserver", "HTTP_X_FORWARDED_PROTO": "https"}
+    assert page_cache.page_address(proxied) == named  # no proxy trusted: the header means nothing
+    with override_settings(SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https")):
+        assert page_cache.page_address(proxied) != named
+    forwarded = {**base, "HTTP_HOST": "internal:8000", "HTTP_X_FORWARDED_HOST": "magazine.example"}
+    assert "//internal:8000/" in page_cache.page_address(forwarded)
+    with override_settings(USE_X_FORWARDED_HOST=True):
+        assert "//magazine.example/" in page_cache.page_address(forwarded)
