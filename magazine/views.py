@@ -57,7 +57,7 @@ class TagView(PageMetaMixin, ListView):
         self.shows = list(Show.objects.live().filter(tags=self.tag)[:TAG_PAGE_LIST])
         self.people = list(Person.objects.live().filter(tags=self.tag)[:TAG_PAGE_LIST])
         response = super().get(request, *args, **kwargs)
-        if not (self.object_list.exists() or self.shows or self.people):
+        if not (response.context_data["paginator"].count or self.shows or self.people):  # counted for the pages
             raise Http404("Nothing published carries this tag yet.")
         return response
 
