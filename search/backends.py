@@ -293,20 +293,25 @@ class SqliteBackend(Backend):
         return min(found, candidates()), found > candidates()
 
     def page(self, terms, offset, limit):
-        _, live_params = self.matching()
+        """Rank the candidates and mark the page's rows. FTS5 reads a MATCH with a rowid range from the range
+        alone, while a MATCH with ``rowid IN (…)`` reads every matching row (47 s for "the" at 100,000 reviews).
+        The candidates are the newest live matches, so they are the live matches from the oldest of them up."""
+        where, live_params = self.matching()
         marks = f"'{MARK_START}', '{MARK_STOP}'"
         rank = f"bm25({self.table}, {self.weights})"
+        oldest = f"(SELECT min(rowid) FROM ({self.candidates()}))"
         sql = (
             f"SELECT rowid, highlight({self.table}, 0, {marks}), highlight({self.table}, 1, {marks}), "
             f"snippet({self.table}, 2, {marks}, '…', {SNIPPET_WORDS}), "
             f"snippet({self.table}, 3, {marks}, '…', {SNIPPET_WORDS}) "
-            f"FROM {self.table} WHERE {self.table} MATCH %s AND rowid IN ("
-            f"  SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s AND rowid IN ({self.candidates()}) "
+            f"FROM {self.table} WHERE {self.table} MATCH %s AND rowid >= {oldest} AND rowid IN ("
+            f"  SELECT rowid FROM {self.table} WHERE {where} AND rowid >= {oldest} "
             f"  ORDER BY {rank}, rowid DESC LIMIT %s OFFSET %s"
             f") ORDER BY {rank}, rowid DESC"
         )
         match = self.match(terms)
-        return self.hits(sql, [match, match, match, *live_params, candidates(), limit, offset])
+        bound = [match, *live_params, candidates()]
+        return self.hits(sql, [match, *bound, match, *live_params, *bound, limit, offset])
 
 
 class PostgresBackend(Backend):
