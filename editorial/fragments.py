@@ -28,26 +28,35 @@ def item_key(item) -> tuple:
 
 
 class Fragments:
-    """A bounded map of rendered HTML, the least recently used dropped first; safe across a process's threads."""
+    """A bounded map of rendered HTML (or any value made once), the least recently used dropped first; safe
+    across a process's threads."""
 
     def __init__(self, size: int = FRAGMENTS_KEPT):
         self.size, self.kept, self.lock = size, OrderedDict(), threading.Lock()
         self.hits = self.misses = 0
 
-    def get_or_render(self, key: tuple, render) -> str:
+    def get(self, key: tuple):
         with self.lock:
-            html = self.kept.get(key)
-            if html is not None:
+            found = self.kept.get(key)
+            if found is not None:
                 self.kept.move_to_end(key)
                 self.hits += 1
-                return html
-        html = render()
+            return found
+
+    def put(self, key: tuple, value) -> None:
         with self.lock:
             self.misses += 1
-            self.kept[key] = html
+            self.kept[key] = value
+            self.kept.move_to_end(key)
             if len(self.kept) > self.size:
                 self.kept.popitem(last=False)
-        return html
+
+    def get_or_render(self, key: tuple, render):
+        found = self.get(key)
+        if found is None:
+            found = render()
+            self.put(key, found)
+        return found
 
     def clear(self) -> None:
         with self.lock:

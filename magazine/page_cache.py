@@ -12,9 +12,7 @@ again until it has paid every debt, so no page cached before an outage-time publ
 """
 
 import hashlib
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -27,6 +25,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
 from editorial import registry, scheduled_changes
+from editorial.fragments import Fragments
 from editorial.publication import public_change
 from editorial.shared_cache import UNREACHABLE, logger
 from magazine import compression
@@ -214,34 +213,10 @@ def body_key(generation: int, address: str, coding: str) -> str:
 _seen = {"generation": None}  # the generation this process last read: its pages are asked for with it
 
 
-class RecentBodies:
-    """The bodies this process sent lately, by address and coding, each with the ETag of the page it belongs
-    to: a hit whose page still has that ETag sends the copy here and reads only the page's headers from the
-    cache. The ETag names the bytes, so a copy is never sent for a page that changed."""
-
-    def __init__(self, size: int):
-        self.size, self.kept, self.lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, key: tuple[str, str]) -> tuple[str, bytes] | None:
-        with self.lock:
-            found = self.kept.get(key)
-            if found is not None:
-                self.kept.move_to_end(key)
-            return found
-
-    def put(self, key: tuple[str, str], etag: str, body: bytes) -> None:
-        with self.lock:
-            self.kept[key] = (etag, body)
-            self.kept.move_to_end(key)
-            while len(self.kept) > self.size:
-                self.kept.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.kept.clear()
-
-
-recent_bodies = RecentBodies(RECENT_BODIES_KEPT)
+# The bodies this process sent lately, by address and coding, each with the ETag of the page it belongs to: a hit
+# whose page still has that ETag sends the copy and reads only the page's headers from the cache. The ETag names
+# the bytes, so a copy is never sent for a page that changed.
+recent_bodies = Fragments(RECENT_BODIES_KEPT)
 
 
 def kept_for(meta) -> tuple[int, "StoredPage | None", bytes | None]:
@@ -274,7 +249,7 @@ def kept_for(meta) -> tuple[int, "StoredPage | None", bytes | None]:
     body = found[body_name] if body_name in found else cache.get(body_name)
     if body is None:
         return current, None, None  # the body was evicted: a miss
-    recent_bodies.put((address, sent), page.etag, body)
+    recent_bodies.put((address, sent), (page.etag, body))
     return current, page, body
 
 
