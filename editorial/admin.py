@@ -12,10 +12,11 @@ from django.utils.text import capfirst
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
-from editorial import conflicts, registry, revisions, workflow, working_copy
+from editorial import conflicts, registry, revisions, set_aside, workflow, working_copy
 from editorial.admin_audit import AuditEntryAdmin  # noqa: F401  (the audit log, registered there)
 from editorial.admin_lists import ChangesFilter, EditorialListMixin
 from editorial.admin_safety import EditorialSafetyMixin
+from editorial.admin_set_aside import SetAsideAdmin  # noqa: F401  (what failed after the fact, registered there)
 from editorial.admin_writing import PAGE_FIELD, WritingAdminMixin, caught_up
 from editorial.forms import EditorialForm
 from editorial.models import Changes, EditorialModel, State
@@ -301,6 +302,8 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
             if context.get("has_change_permission", True) or add]
         if obj is not None and obj.edited_in_working_copy:
             context["working_copy"] = self.working_copy_panel(obj)
+        if obj is not None:
+            context["set_aside"] = list(set_aside.open_for(obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @staticmethod

@@ -11,6 +11,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Now
 from django.urls import reverse
@@ -147,6 +148,29 @@ class EditorialModel(SluggedModel):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
+
+    def validate_unique(self, exclude=None):
+        super().validate_unique(exclude)
+        if self.slug and "slug" not in (exclude or ()):
+            holder = self.working_copy_with_slug(self.slug)
+            if holder is not None:
+                raise ValidationError({"slug": ValidationError(
+                    "The address “%(slug)s” is taken by the unpublished changes to “%(holder)s”. Choose another.",
+                    code="unique", params={"slug": self.slug, "holder": holder})})
+
+    def slug_held_elsewhere(self, slug: str) -> bool:
+        return self.working_copy_with_slug(slug) is not None
+
+    def working_copy_with_slug(self, slug: str) -> "EditorialModel | None":
+        """Another item of this type whose working copy gives it ``slug``: it will need it when it is published."""
+        model = type(self)
+        pending = model._default_manager.exclude(pending_changes=Changes.NONE).exclude(pk=self.pk).values("pk")
+        kind = ContentType.objects.get_for_model(model)
+        for revision in Revision.objects.filter(content_type=kind, object_id__in=pending, data__slug=slug):
+            newest = Revision.of(revision.item).order_by("-version", "-pk").values_list("pk", flat=True).first()
+            if newest == revision.pk:
+                return revision.item
+        return None
 
     def revision_extras(self) -> dict:
         """What a revision keeps beyond the item's own fields (an inline's rows, for instance)."""
@@ -316,3 +340,33 @@ class PreviewLink(ItemRecord):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class SetAside(models.Model):
+    """Work that failed after the fact (a scheduled change coming due, renditions, a mention scan, the cache's
+    purge) and was put aside so that it fails alone: logged, shown to editors, never retried on every request."""
+
+    class Step(models.TextChoices):
+        SCHEDULED_CHANGE = "scheduled_change", "scheduled change"
+        DERIVED = "derived", "renditions and mentions"
+        PUBLIC_CHANGE = "public_change", "refreshing readers' pages"
+
+    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    item = GenericForeignKey("content_type", "object_id")
+    item_repr = models.CharField("item", max_length=300, blank=True)
+    step = models.CharField(max_length=32, choices=Step.choices)
+    error = models.TextField(help_text="Why it failed, as editors read it.")
+    revision = models.ForeignKey(Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                 help_text="The scheduled change that could not go live.")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    attempts = models.PositiveIntegerField(default=1)
+    resolved_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "resolved_at"])]
+        verbose_name = "set-aside failure"
+
+    def __str__(self):
+        return f"{self.get_step_display()} of {self.item_repr or 'the site'}"

@@ -5,12 +5,17 @@ changed item refreshes what it derives from its content (a picture's renditions;
 ``item_changed``, a review's mentions), and if readers can see any of it, ``public_change`` is sent once for the whole
 transaction (the page cache listens). A rolled-back transaction runs nothing, and a draft
 save, which readers cannot see, invalidates nothing.
+
+Nothing that runs after the commit can undo it, so nothing there may stop the rest: a refresh that fails is
+set aside for editors (``editorial.set_aside``) and readers' pages still move on.
 """
 
 import threading
 
 from django.db import transaction
 from django.dispatch import Signal
+
+from editorial import set_aside
 
 public_change = Signal()  # sent once after a commit that changed what readers see; ``items``: what changed
 item_changed = Signal()  # sent after the commit for each item that changed, once its own refresh has run
@@ -32,11 +37,29 @@ class AfterCommit:
         self.ran = True
         items = [item for item in (fresh(item) for item in self.items.values()) if item is not None]
         for item in items:
-            with transaction.atomic():
-                item.refresh_derived()
-                item_changed.send(sender=type(item), item=item)
+            refresh(item)
         if self.public:
-            public_change.send(sender=AfterCommit, items=items)
+            announce(items)
+
+
+def refresh(item) -> None:
+    """What the item derives from its content, made again; a failure is the item's alone."""
+    try:
+        with transaction.atomic():
+            item.refresh_derived()
+            item_changed.send(sender=type(item), item=item)
+    except Exception as error:  # noqa: BLE001  (whatever broke, the commit stands and the others go on)
+        set_aside.record(item, set_aside.Step.DERIVED, error)
+    else:
+        set_aside.resolve(item, set_aside.Step.DERIVED)
+
+
+def announce(items: list) -> None:
+    """``public_change`` to every listener, each on its own: one that fails does not keep the others from it."""
+    for _receiver, outcome in public_change.send_robust(sender=AfterCommit, items=items):
+        if isinstance(outcome, Exception):
+            for item in items or [None]:
+                set_aside.record(item, set_aside.Step.PUBLIC_CHANGE, outcome)
 
 
 def fresh(item):
@@ -57,4 +80,4 @@ def changed(item, *, public: bool) -> None:
 def changed_in_bulk(*, public: bool) -> None:
     """Rows changed that no one item stands for (a delete, a rescan of every review, a demo load)."""
     if public:
-        transaction.on_commit(lambda: public_change.send(sender=AfterCommit, items=[]))
+        transaction.on_commit(lambda: announce([]))

@@ -4,8 +4,16 @@ The first request after the minute publishes it (through ``workflow.publish_due_
 its view runs. Cached pages never outlive the next due change, so a reader served from the cache
 meets it on time too. The next due time is kept in the shared cache; without the cache it is
 asked of the database.
+
+A change that cannot be applied (its slug is taken since, its show was unpublished) fails alone: it is set
+aside with the reason (``editorial.set_aside``), its working copy stays for an editor, and the request that
+found it is served as usual. A database that does not answer is no reason to set a change aside: it is tried
+again on the next request.
 """
 
+import logging
+
+from django.db import InterfaceError, OperationalError
 from django.db.models import Min
 from django.utils import timezone
 
@@ -15,6 +23,7 @@ from editorial.publication import public_change
 from editorial.shared_cache import attempt
 
 NEXT_DUE = "editorial:next-change-due"
+logger = logging.getLogger(__name__)
 REMEMBERED_SECONDS = 60  # a bound on how late a change can be if the cache missed a forget()
 
 
@@ -37,18 +46,29 @@ def publish_due() -> int:
     due = next_due()
     if due is None or due > timezone.now().timestamp():
         return 0
-    published = sum(workflow.publish_due_change(revision) for revision in
-                    Revision.objects.filter(go_live_at__lte=timezone.now()).order_by("go_live_at"))
+    published = 0
+    for revision in Revision.objects.filter(go_live_at__lte=timezone.now()).order_by("go_live_at"):
+        try:
+            published += workflow.publish_due_change(revision)
+        except (OperationalError, InterfaceError):
+            raise
+        except Exception as error:  # noqa: BLE001  (however it fails, it fails alone)
+            workflow.set_aside_due_change(revision, error)
     forget()
     return published
 
 
 class ScheduledChangesMiddleware:
+    """Due changes go live before the view runs; whatever goes wrong there, the reader's page is served."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        publish_due()
+        try:
+            publish_due()
+        except Exception:  # noqa: BLE001  (a database gone away: the view says so if it needs the database)
+            logger.exception("Due changes were not published on this request; the next one tries again")
         return self.get_response(request)
 
 

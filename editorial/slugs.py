@@ -3,6 +3,7 @@
 import re
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 
@@ -87,6 +88,16 @@ class SluggedModel(models.Model):
         instance._loaded_source = instance.__dict__.get(cls.slug_from)
         return instance
 
+    def unique_error_message(self, model_class, unique_check):
+        if tuple(unique_check) == ("slug",):
+            return ValidationError("The address “%(slug)s” is already used by another %(noun)s. Choose another.",
+                                   code="unique", params={"slug": self.slug, "noun": model_class._meta.verbose_name})
+        return super().unique_error_message(model_class, unique_check)
+
+    def slug_held_elsewhere(self, slug: str) -> bool:
+        """Whether something other than a row holds ``slug`` for another item."""
+        return False
+
     def unique_slug(self, base: str) -> str:
         taken_by_others = type(self)._default_manager.exclude(pk=self.pk)
         old_slugs = OldSlug.objects.filter(content_type=ContentType.objects.get_for_model(self))
@@ -96,6 +107,7 @@ class SluggedModel(models.Model):
         while (
             taken_by_others.filter(slug=candidate).exists()
             or old_slugs.filter(slug=candidate).exists()
+            or self.slug_held_elsewhere(candidate)
         ):
             n += 1
             candidate = f"{base}-{n}"

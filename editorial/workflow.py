@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from editorial import publication, working_copy
+from editorial import publication, set_aside, working_copy
 from editorial.models import AuditEntry, Changes, EditorialModel, Revision, Status
 from editorial.revisions import snapshot
 
@@ -157,6 +157,7 @@ def publish(item: EditorialModel, *, by, at: datetime | None = None, note: str =
     """Publish now, or at ``at`` (a time ahead schedules it). A published item's working copy goes live;
     on a live item a time ahead schedules the change, which goes live on its minute."""
     stored = locked(item, PUBLISH, by)
+    set_aside.resolve(stored, set_aside.Step.SCHEDULED_CHANGE)  # published or scheduled anew: the editor's answer
     now = timezone.now()
     was_live = stored.is_live
     changed = data is not None or working_copy.working_revision(stored) is not None
@@ -212,6 +213,20 @@ def publish_due_change(revision: Revision) -> bool:
     publish(item, by=None, correction=revision.correction, note="scheduled change")
     Revision.objects.filter(pk=revision.pk).update(go_live_at=None)
     return True
+
+
+@transaction.atomic
+def set_aside_due_change(revision: Revision, error: BaseException) -> None:
+    """A scheduled change that could not go live is no longer due: its working copy goes back to a draft the
+    editors are shown, with why. The live version stays as it was."""
+    revision = Revision.objects.select_for_update().filter(pk=revision.pk).first()
+    if revision is None:
+        return
+    Revision.objects.filter(pk=revision.pk).update(go_live_at=None)
+    item = revision.item
+    if item is not None and item.pending_changes == Changes.SCHEDULED:
+        working_copy.mark(item, Changes.DRAFT)
+    set_aside.record(item, set_aside.Step.SCHEDULED_CHANGE, error, revision=revision)
 
 
 @transaction.atomic

@@ -44,7 +44,7 @@ def overlay(item: EditorialModel, data: dict) -> EditorialModel:
 def apply(item: EditorialModel, data: dict) -> None:
     """Write ``data`` into the rows: the item's fields, its tags and what ``restore_extras`` keeps."""
     overlay(item, data)
-    item.full_clean(exclude=["slug"])
+    item.full_clean(exclude=None if item.slug else ["slug"])  # a slug another item took since is refused here
     item.save()
     if "tags" in data and hasattr(item, "tags"):
         item.tags.set(data["tags"])

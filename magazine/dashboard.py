@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 
-from editorial import registry, workflow
+from editorial import registry, set_aside, workflow
 from editorial.models import AuditEntry, Changes, Status
 from magazine.desk_items import DeskRow, names_of, row, with_last, with_last_revision
 
@@ -113,6 +114,25 @@ def editor_panels(user, now) -> list[Panel]:
             sorted_panel(lately, lambda r: r.when, reverse=True)]
 
 
+def set_aside_panel(user) -> Panel:
+    """What failed after the fact, for the editors of its type: why, and the item to fix."""
+    panel = Panel("set-aside", "Could not go live or be refreshed", "Nothing was set aside.")
+    found = set_aside.open_ones().exclude(content_type=None)
+    for model in registry.models():
+        if not workflow.can_publish(user, model):
+            continue
+        of_type = found.filter(content_type=ContentType.objects.get_for_model(model))
+        asides = list(of_type[:SHOWN])
+        items = model.objects.select_related(*model.desk_related).in_bulk([aside.object_id for aside in asides])
+        shown = [aside for aside in asides if aside.object_id in items]
+        panel.add(model, shown, of_type.count(),
+                  lambda aside, items=items: row(items[aside.object_id], when=aside.created_at,
+                                                 note=f"{aside.get_step_display().capitalize()}: {aside.error}"))
+    if panel.count:
+        panel.links = [("See every failure", f"{reverse('admin:editorial_setaside_changelist')}?open=yes")]
+    return sorted_panel(panel, lambda r: r.when, reverse=True)
+
+
 def live(now) -> Q:
     return Q(status=Status.PUBLISHED, published_at__lte=now)
 
@@ -127,6 +147,9 @@ def panels_for(user) -> dict:
     now = timezone.now()
     mine = writer_panels(user)
     editing = editor_panels(user, now) if any(workflow.can_publish(user, m) for m in registry.models()) else []
+    if editing:
+        failed = set_aside_panel(user)
+        editing = [failed, *editing] if failed.count else editing
     # An editor's own drafts come after the desk's work; the rest of a writer's panels only when not empty.
     panels = editing + [panel for panel in mine if panel.count or panel.key == "drafts"] if editing else mine
     names = names_of(r.extra.get("who_id") for panel in panels for r in panel.rows)
