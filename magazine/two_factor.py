@@ -8,6 +8,7 @@ account from that address."""
 import math
 import time
 from base64 import b32encode, b64encode
+from datetime import timedelta
 from io import BytesIO
 
 import qrcode
@@ -19,6 +20,7 @@ from django.contrib import admin, auth, messages
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -32,6 +34,8 @@ from editorial import registry, workflow
 
 PENDING = "two_factor_pending"
 PENDING_SECONDS = 10 * 60
+SHOWN_KEY = "two_factor_shown_key"  # the one unconfirmed device this session's enrolment page showed last
+KEY_MINUTES = 10
 
 
 def required(user) -> bool:
@@ -120,13 +124,61 @@ class DeviceCodeForm(CodeForm):
 class EnrolForm(CodeForm):
     name = forms.CharField(label="Name this device", max_length=64, initial="Authenticator app",
                            help_text="So you can tell your devices apart, e.g. “Work phone”.")
+    secret = forms.IntegerField(widget=forms.HiddenInput, required=False)  # which key the page showed
     field_order = ["code", "name"]
+
+
+def key_cutoff():
+    return timezone.now() - timedelta(minutes=KEY_MINUTES)
+
+
+def unexpired_keys(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=False, created_at__gte=key_cutoff())
+
+
+def new_key(request, user) -> TOTPDevice:
+    """A key nobody has seen, for this page view: a key shown earlier, perhaps to someone who had only the
+    password, is never shown again, and only the session it was shown in can confirm it."""
+    expired = Q(created_at__lt=key_cutoff()) | Q(created_at=None)
+    replaced = Q(pk=request.session.get(SHOWN_KEY))
+    TOTPDevice.objects.filter(expired | replaced, user=user, confirmed=False).delete()
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    request.session[SHOWN_KEY] = device.pk
+    return device
+
+
+KEY_REPLACED = ("That key was replaced by a newer one when this page was opened again, so its codes are not "
+                "accepted. Delete it from your authenticator app and add the key below.")
+KEY_EXPIRED = ("That key has expired: a key must be confirmed within ten minutes, and adding an authenticator app "
+               "cancels the other keys not yet confirmed. Delete it from your authenticator app and add the key below.")
+
+
+def shown_key(request, user) -> tuple[TOTPDevice | None, str]:
+    """The key the posted form showed, if it may still be confirmed; otherwise why not."""
+    shown = request.session.get(SHOWN_KEY)
+    if shown is None or request.POST.get("secret") != str(shown):
+        return None, KEY_REPLACED
+    return unexpired_keys(user).filter(pk=shown).first(), KEY_EXPIRED
+
+
+def confirm_key(device, name) -> bool:
+    """Make the device a sign-in's, unless it expired meanwhile; every other key not yet confirmed goes."""
+    with transaction.atomic():
+        # two confirmations at once lock the same rows in the same order: one waits, then finds its key gone
+        list(TOTPDevice.objects.select_for_update().filter(user=device.user_id, confirmed=False).order_by("pk"))
+        if not unexpired_keys(device.user_id).filter(pk=device.pk).update(confirmed=True, name=name):
+            return False
+        TOTPDevice.objects.filter(user=device.user_id, confirmed=False).delete()
+    device.refresh_from_db()
+    return True
 
 
 def check_code(request, user, device, code, *, count_failure: bool) -> str | None:
     """None when the code is right; otherwise what to tell the person (and, in a sign-in, one more failure)."""
     with transaction.atomic():
-        device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+        device = TOTPDevice.objects.select_for_update().filter(pk=device.pk).first()
+        if device is None:
+            return "That authenticator was removed a moment ago: reload this page."
         allowed, why = device.verify_is_allowed()
         if not allowed:
             if why.get("reason") == VerifyNotAllowed.N_FAILED_ATTEMPTS:
@@ -186,26 +238,39 @@ def enrol_view(request):
         user, signing_in = request.user, False
     elif devices(user).exists():
         return redirect("admin:two_factor")  # a password alone never adds a device beside one that exists
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-pk").first() \
-        or TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
-    form = EnrolForm(request.POST or None)
-    if request.method == "POST":
-        if signing_in and locked(request, user):
+    if request.method != "POST":
+        device = new_key(request, user)
+        return enrol_page(request, user, signing_in, device, EnrolForm(initial={"secret": device.pk}))
+    if signing_in and locked(request, user):
+        request.session.flush()
+        return get_lockout_response(request, None, {"username": user.get_username()})
+    device, why_not = shown_key(request, user)
+    if device is None:
+        return key_refused(request, why_not)
+    form = EnrolForm(request.POST)
+    if form.is_valid():
+        error = check_code(request, user, device, form.cleaned_data["code"], count_failure=signing_in)
+        if error is None:
+            if not confirm_key(device, form.cleaned_data["name"]):
+                return key_refused(request, KEY_EXPIRED)
+            request.session.pop(SHOWN_KEY)
+            if signing_in:
+                return finish_sign_in(request, user, device)
+            messages.success(request, f"“{device.name}” is ready: sign-ins can use its codes.")
+            return redirect("admin:two_factor_devices")
+        if getattr(request, "axes_locked_out", False):
             request.session.flush()
             return get_lockout_response(request, None, {"username": user.get_username()})
-        if form.is_valid():
-            error = check_code(request, user, device, form.cleaned_data["code"], count_failure=signing_in)
-            if error is None:
-                TOTPDevice.objects.filter(pk=device.pk).update(confirmed=True, name=form.cleaned_data["name"])
-                device.refresh_from_db()
-                if signing_in:
-                    return finish_sign_in(request, user, device)
-                messages.success(request, f"“{device.name}” is ready: sign-ins can use its codes.")
-                return redirect("admin:two_factor_devices")
-            if getattr(request, "axes_locked_out", False):
-                request.session.flush()
-                return get_lockout_response(request, None, {"username": user.get_username()})
-            form.add_error("code", error)
+        form.add_error("code", error)
+    return enrol_page(request, user, signing_in, device, form)
+
+
+def key_refused(request, why):
+    messages.warning(request, why)
+    return redirect("admin:two_factor_enrol")  # which shows a new key
+
+
+def enrol_page(request, user, signing_in, device, form):
     return page(request, "admin/two_factor/enrol.html", {
         "title": "Set up an authenticator app", "form": form, "signing_in": user if signing_in else None,
         "qr_code": qr_data_uri(device.config_url), "secret": spaced(b32encode(device.bin_key).decode()),
