@@ -136,3 +136,29 @@ def test_the_forms_an_editor_uses_have_no_serious_violations(live_server, new_pa
     page.goto(f"{live_server.url}/admin/")  # off the form: its last heartbeat answered before the test ends
 
     assert not found, axe.report(found)
+
+
+EVERY_IMPACT = ("minor", "moderate", "serious", "critical")
+RAN_ON_TABLE_HEADERS = """() => axe.run(document, {runOnly: ['empty-table-header']})
+  .then(results => results.passes.concat(results.violations).flatMap(rule => rule.nodes).length)"""
+
+
+def test_the_forms_with_inlines_have_no_violation_of_any_impact(live_server, new_page, demo_magazine):
+    """A review's mentions and a show's credits are tables: every column has a header a screen reader can say
+    (axe's empty-table-header, a "minor" rule the other tests let through)."""
+    review = Review.objects.live().get(show__title="ÉTOILE")  # its form lists the body's mentions
+    pages = {
+        f"/admin/reviews/review/{review.pk}/change/": "People and shows the body names",
+        "/admin/reviews/review/add/": "Byline and rating",
+        f"/admin/shows/show/{review.show.pk}/change/": "Credits",
+        "/admin/shows/show/add/": "Credits line",
+    }
+    page = new_page(bypass_csp=True)
+    log_in(page, live_server.url, factories.editor())
+    found = []
+    for path, shown in pages.items():
+        page.goto(f"{live_server.url}{path}")
+        assert shown.lower() in page.text_content("#content").lower(), f"{path} does not show “{shown}”"
+        found += axe.violations(page, impacts=EVERY_IMPACT)
+        assert page.evaluate(RAN_ON_TABLE_HEADERS), f"axe's empty-table-header looked at no header on {path}"
+    assert not found, axe.report(found)
