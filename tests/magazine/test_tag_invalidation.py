@@ -1,0 +1,58 @@
+"""A tag only moves the page cache on when readers can see it: a live item carries it."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from taggit.models import Tag
+
+from magazine import page_cache
+from tests import factories
+from tests.form_posts import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def generation(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield lambda: cache.get(page_cache.GENERATION)
+    cache.clear()
+
+
+def test_a_writer_adding_a_brand_new_tag_to_a_draft_leaves_every_page_kept(writer_client, generation):
+    draft = factories.DraftReviewFactory()
+    before = page_cache.generation()
+    with factories.committing():
+        added = writer_client.post(reverse("admin:taggit_tag_add"), {"name": "Slow cinema", "slug": "slow-cinema"})
+        change_url = reverse("admin:reviews_review_change", args=[draft.pk])
+        form = form_data(writer_client.get(change_url).content.decode(), "review_form")
+        saved = writer_client.post(change_url, {**form, "tags": "Slow cinema, brand new,", "_save_draft": "Save"})
+    assert added.status_code == saved.status_code == 302
+    assert sorted(draft.tags.names()) == ["Slow cinema", "brand new"]
+    assert generation() == before
+
+
+def test_renaming_or_deleting_a_tag_only_drafts_carry_leaves_every_page_kept(editor_client, generation):
+    tag = Tag.objects.create(name="Unseen", slug="unseen")
+    factories.DraftReviewFactory().tags.add(tag)
+    before = page_cache.generation()
+    with factories.committing():
+        renamed = editor_client.post(reverse("admin:taggit_tag_change", args=[tag.pk]),
+                                     {"name": "Still unseen", "slug": "unseen"})
+        deleted = editor_client.post(reverse("admin:taggit_tag_delete", args=[tag.pk]), {"post": "yes"})
+    assert renamed.status_code == deleted.status_code == 302 and not Tag.objects.exists()
+    assert generation() == before
+
+
+@pytest.mark.parametrize("action", ["rename", "delete"])
+def test_renaming_or_deleting_a_tag_a_live_review_carries_moves_every_page_on(editor_client, generation, action):
+    tag = Tag.objects.create(name="Seen", slug="seen")
+    factories.LiveReviewFactory().tags.add(tag)
+    before = page_cache.generation()
+    with factories.committing():
+        if action == "rename":
+            editor_client.post(reverse("admin:taggit_tag_change", args=[tag.pk]), {"name": "Seen anew", "slug": "seen"})
+        else:
+            editor_client.post(reverse("admin:taggit_tag_delete", args=[tag.pk]), {"post": "yes"})
+    assert generation() == before + 1
