@@ -2,8 +2,10 @@
 
 Each filter is a GET parameter, so a filtered archive is a link a reader can share. The choices are only
 what live reviews have: a critic, tag or year with nothing live behind it is not offered, and asking for
-one (or for anything else that is not a choice: a word for a year, a NUL) is a 404. The choices are read
-once a minute per process (OPTIONS_KEPT_SECONDS): reading them costs what the rest of the page does.
+one (or for anything else that is not a choice: a word for a year, a NUL) is a 404. Each process keeps the
+choices it read (reading them costs what the rest of the page does) until a change readers can see commits,
+in this process or any other, and at most a minute (OPTIONS_KEPT_SECONDS: a scheduled review going live
+sends no signal).
 """
 
 import time
@@ -17,11 +19,17 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from editorial.fragments import fragments
+from editorial.publication import public_change
+from editorial.shared_cache import attempt
 from people.models import Person
 from reviews.models import Review
 from shows.models import Show
 
 OPTIONS_KEPT_SECONDS = 60
+# magazine.page_cache.GENERATION, named here because reviews sits below magazine: every process that commits a
+# change readers can see moves it in the shared cache, so a process keeping choices learns of another's unpublish.
+PUBLIC_GENERATION = "page-cache:generation"
+_public_changes_here = [0]  # this process's own commits count even while the shared cache is down
 FILTERS = ("year", "rating", "kind", "tag", "critic")  # also the order they take in a link
 RATINGS = [(5, "5 stars"), (4, "4 stars and up"), (3, "3 stars and up"), (2, "2 stars and up"),
            (1, "1 star and up")]
@@ -45,9 +53,10 @@ class Options:
 
     @classmethod
     def kept(cls) -> "Options":
-        """``load()``, kept by the process for OPTIONS_KEPT_SECONDS (it reads every live review): a critic's
-        first review reaches the filter within that time."""
-        return fragments.get_or_render(("reviews.archive.Options", int(time.time() // OPTIONS_KEPT_SECONDS)), cls.load)
+        """``load()``, kept by the process (it reads every live review) until the next public change."""
+        key = ("reviews.archive.Options", _public_changes_here[0], attempt("get", PUBLIC_GENERATION),
+               int(time.time() // OPTIONS_KEPT_SECONDS))
+        return fragments.get_or_render(key, cls.load)
 
     @classmethod
     def load(cls) -> "Options":
@@ -64,6 +73,13 @@ class Options:
             tags=[Choice(slug, name, pk) for pk, slug, name in tags.values_list("pk", "slug", "name") if slug],
             critics=[Choice(slug, name, pk) for pk, slug, name in critics.values_list("pk", "slug", "name")],
         )
+
+
+def forget_options(**kwargs) -> None:
+    _public_changes_here[0] += 1
+
+
+public_change.connect(forget_options, dispatch_uid="reviews.archive.forget_options")
 
 
 class ArchiveFilters(forms.Form):

@@ -13,13 +13,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
+from editorial import workflow
 from editorial.fragments import fragments
 from editorial.models import Status
-from reviews import archive_pages
+from magazine import page_cache
+from reviews import archive, archive_pages
 from reviews.models import Review
 from shows.models import Show
 from tests import factories
 from tests.magazine.test_indexes import plan, uses_an_index
+from tests.servers import Redis, Site, fetch
 
 pytestmark = pytest.mark.django_db
 ARCHIVE = "/reviews/"
@@ -307,3 +310,46 @@ def test_an_unpublished_review_leaves_the_archive_and_its_counts(client, magazin
     Review.objects.filter(pk=review.pk).update(status=Status.DRAFT)
     response = client.get(ARCHIVE, {"year": "2024"})
     assert headlines(response) == ["Live review 3"] and "<strong>1 review</strong>" in response.content.decode()
+
+
+def offered(response) -> set[str]:
+    return set(re.findall(r'<option value="([^"]*)"', response.content.decode()))
+
+
+def test_an_unpublish_takes_its_tag_and_critic_out_of_the_choices_at_once(client, magazine):
+    lone_critic = factories.LivePersonFactory(name="Cleo Lone")
+    review = factories.LiveReviewFactory(critic=lone_critic, published_at=at(2023, 40))
+    review.tags.set(["only-here"])
+    assert {"only-here", lone_critic.slug, "2023"} <= offered(client.get(ARCHIVE))  # read and kept
+    with factories.committing():
+        workflow.unpublish(review, by=factories.editor())
+    assert not {"only-here", lone_critic.slug, "2023"} & offered(client.get(ARCHIVE))
+    assert client.get(ARCHIVE, {"tag": "only-here"}).status_code == 404
+    assert client.get(ARCHIVE, {"critic": lone_critic.slug}).status_code == 404
+
+
+UNPUBLISH_ELSEWHERE = """
+from django.db import transaction
+from editorial import workflow
+from reviews.models import Review
+with transaction.atomic():
+    workflow.unpublish(Review.objects.get(tags__slug="only-here"), by=None)
+"""
+
+
+def test_an_unpublish_in_another_process_takes_its_tag_out_of_every_process_s_choices(tmp_path):
+    """Two gunicorn workers keep the choices; the unpublish commits in a third process (a shell) that shares
+    their Redis and database."""
+    assert archive.PUBLIC_GENERATION == page_cache.GENERATION  # what every process moves after a public change
+    redis = Redis(tmp_path / "redis")
+    redis.start()
+    site = Site(tmp_path, redis.url, PAGE_CACHE_SECONDS="0")  # every request reaches a worker's own choices
+    try:
+        site.start()
+        site.python("from reviews.models import Review; Review.objects.live().first().tags.add('only-here')")
+        assert all('value="only-here"' in fetch(site.url(ARCHIVE)) for _ in range(12))  # both workers keep it
+        site.python(UNPUBLISH_ELSEWHERE)
+        assert all('value="only-here"' not in fetch(site.url(ARCHIVE)) for _ in range(12))
+    finally:
+        site.stop()
+        redis.stop()
