@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before all else: /healthz and /readyz, for any Host, touching nothing (magazine/health.py).
+    "magazine.health.HealthMiddleware",
     # First: a kept page is the whole answer, with the headers of every layer below (magazine/wsgi.py serves
     # the same pages before Django's request cycle).
     "magazine.page_cache.PageCacheMiddleware",
@@ -229,6 +231,9 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"readiness_is_not_an_error": {"()": "magazine.health.ReadinessIsNotAnError"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # django.request logs every 5xx as an error; a 503 from /readyz is an answer (magazine.health logs why).
+    "loggers": {"django.request": {"filters": ["readiness_is_not_an_error"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

@@ -5,7 +5,7 @@ from django.urls import include, path, re_path, register_converter
 
 from editorial import preview
 from editorial.sitemaps import sitemaps
-from magazine import views, web_app
+from magazine import health, views, web_app
 from magazine.converters import SlugConverter
 from magazine.robots import robots_txt
 from magazine.sitemaps import TagSitemap
@@ -31,6 +31,10 @@ urlpatterns = [
     path("site.webmanifest", web_app.manifest, name="web_app_manifest"),
     path("preview/<str:token>/", preview.shared_preview, name="shared_preview"),
     path("admin/", admin.site.urls),
+    # Answered by magazine.health.HealthMiddleware before any other middleware; routed for reverse() and
+    # for a stack without it.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
 if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", views.serve_media))
