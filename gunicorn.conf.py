@@ -16,3 +16,8 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", threads * 2))
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 keepalive = 5  # seconds: readers' browsers and feed readers reuse their connection
+# Django reads what a proxy says (X-Forwarded-Proto through SECURE_PROXY_SSL_HEADER, the client's address
+# through DJANGO_PROXY_COUNT), and nothing else: gunicorn takes no forwarder headers (SCRIPT_NAME, PATH_INFO)
+# and no scheme headers from anyone, so no request header can move a page's links.
+forwarder_headers = ""
+secure_scheme_headers = {}

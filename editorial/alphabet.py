@@ -73,6 +73,7 @@ class AlphabeticalIndexView(TemplateView):
     """Live items of ``model`` from A to Z; ``entries()`` adds what each one shows (counts of reviews)."""
 
     model = None
+    query_parameters = ("page", "from", "before")
 
     def entries(self, queryset):
         return queryset

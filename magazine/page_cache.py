@@ -4,7 +4,11 @@ Pages are kept in the shared cache (Redis in production) under a *generation*: a
 that changed what readers see commits (``magazine.publication``), the generation moves on, so every web
 process serves the new page on its next request. A page is never kept past the next scheduled
 publication, so a scheduled review appears on its minute. Search pages are kept a minute at most. Editors
-(anyone with a session), previews and the admin never read or fill this cache.
+(anyone signed in), previews and the admin never read or fill this cache.
+
+A page is kept under everything of the request that Django builds it from (scheme, host, script name, path and
+the query parameters its view reads, ``editorial.query_parameters``); parameters the view does not read are taken
+out of the request before anything sees them, so no header or parameter makes a page that others are then served.
 
 The cache is never a dependency. While it cannot be reached, pages are served uncached. A generation
 that could not be moved is owed: the debt is written to the database, and no process uses the cache
@@ -14,12 +18,13 @@ again until it has paid every debt, so no page cached before an outage-time publ
 import hashlib
 import time
 from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
 from django.http import HttpResponse, HttpResponseNotModified
-from django.http.cookie import parse_cookie
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
@@ -27,9 +32,11 @@ from django.utils.http import parse_etags
 from editorial import registry, scheduled_changes
 from editorial.fragments import Fragments
 from editorial.publication import public_change
+from editorial.query_parameters import read_by
 from editorial.shared_cache import UNREACHABLE, logger
 from magazine import compression
 from magazine.models import PageCacheDebt
+from magazine.security import carries_session_cookie, signed_in
 
 GENERATION = "page-cache:generation"
 NEXT_PUBLICATION = "page-cache:next-publication:{}"
@@ -74,8 +81,8 @@ def generation() -> int | None:
     try:
         value = cache.get(GENERATION)
         if value is None:
-            cache.add(GENERATION, 1, None)
-            value = cache.get(GENERATION) or 1
+            cache.add(GENERATION, new_generation(), None)
+            value = cache.get(GENERATION) or new_generation()
         return value
     except UNREACHABLE as error:
         logger.warning("Page cache skipped: %s", error)
@@ -83,18 +90,24 @@ def generation() -> int | None:
         return None
 
 
+def new_generation() -> int:
+    """A generation for a cache that has none (emptied, restarted, or the key evicted): the time in milliseconds,
+    above every generation a cache could have reached before by moving one at a time, so no old page returns."""
+    return int(time.time() * 1000)
+
+
 def _move() -> None:
     try:
         cache.incr(GENERATION)
-    except ValueError:  # no generation yet (a cache emptied or restarted): any new one leaves old pages behind
-        cache.set(GENERATION, 2, None)
+    except ValueError:  # no generation yet: any new one leaves old pages behind
+        cache.set(GENERATION, new_generation(), None)
 
 
 def bump(**kwargs) -> None:
     """Something public changed: every process leaves the old pages behind, now or when the cache is back."""
     try:
         _move()
-    except UNREACHABLE as error:
+    except Exception as error:  # noqa: BLE001  (unreachable, or answering nonsense: the debt is paid later)
         logger.warning("Page cache could not be invalidated; owed until the cache answers: %s", error)
         PageCacheDebt.objects.create()
         distrust()
@@ -104,7 +117,7 @@ def seconds_to_next_publication(current: int) -> float | None:
     """Seconds until the next scheduled item goes live (asked once per generation), or None."""
     key = NEXT_PUBLICATION.format(current)
     found = cache.get(key)
-    if found is None:
+    if found is None or 0 < found <= timezone.now().timestamp():  # unknown, or past: what comes next is asked again
         times = [m.objects.scheduled().aggregate(next=Min("published_at"))["next"] for m in registry.models()]
         upcoming = [t.timestamp() for t in times if t] + [scheduled_changes.next_due() or 0]
         found = min((t for t in upcoming if t), default=0)
@@ -115,11 +128,44 @@ def seconds_to_next_publication(current: int) -> float | None:
 # The page cache reads the request as the server handed it over (the WSGI environ, which is request.META), so
 # a hit is served the same way before Django's request cycle (magazine/wsgi.py) and inside it.
 
+def public_get(meta) -> bool:
+    """A GET or HEAD of a public page: not the admin, a preview, media or a static file."""
+    return (meta.get("REQUEST_METHOD") in ("GET", "HEAD")
+            and not meta.get("PATH_INFO", "").startswith((*NEVER_CACHED, settings.STATIC_URL)))
+
+
 def cacheable_request(meta) -> bool:
-    """A reader's GET or HEAD of a public page: no session, not the admin, a preview, media or a static file."""
-    return (settings.PAGE_CACHE_SECONDS > 0 and meta.get("REQUEST_METHOD") in ("GET", "HEAD")
-            and not meta.get("PATH_INFO", "").startswith((*NEVER_CACHED, settings.STATIC_URL))
-            and settings.SESSION_COOKIE_NAME not in parse_cookie(meta.get("HTTP_COOKIE", "")))
+    return settings.PAGE_CACHE_SECONDS > 0 and public_get(meta)
+
+
+_read_by_path = Fragments(1024)  # path -> the parameters its view reads
+
+
+def parameters_read(path: str) -> frozenset[str]:
+    key = (settings.ROOT_URLCONF, path)
+    found = _read_by_path.get(key)
+    if found is None:
+        try:
+            found = read_by(resolve(path).func)
+        except Resolver404:
+            found = frozenset()
+        _read_by_path.put(key, found)
+    return found
+
+
+def drop_unread_parameters(meta) -> None:
+    """Leave in the query string only what the page's view reads, each once (the last value, which the view
+    reads), so that ``?utm_source=1``, ``2``, … is the page without it, kept once."""
+    query = meta.get("QUERY_STRING")
+    if not query or not public_get(meta):
+        return
+    wanted = parameters_read(meta.get("PATH_INFO", ""))
+    kept = {}
+    for name, value in parse_qsl(query.encode("latin-1", "replace").decode("utf-8", "replace"), keep_blank_values=True):
+        if name in wanted:
+            kept.pop(name, None)
+            kept[name] = value
+    meta["QUERY_STRING"] = urlencode(list(kept.items()))
 
 
 def cacheable_response(response) -> bool:
@@ -138,7 +184,8 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         meta = request.META
-        if not cacheable_request(meta) or not settle():
+        drop_unread_parameters(meta)
+        if not cacheable_request(meta) or signed_in(meta) or not settle():
             return self.get_response(request)
         try:
             current, page, body = kept_for(meta)
@@ -176,8 +223,9 @@ def answer_before_django(environ) -> tuple[int, list[tuple[str, str]], bytes] | 
     if (environ.get("REQUEST_METHOD") != "GET" or not _process["trusted"]
             or time.monotonic() - _process["checked"] >= DEBT_CHECK_SECONDS):
         return None
-    if not cacheable_request(environ):
+    if not cacheable_request(environ) or carries_session_cookie(environ):  # Django asks whether it is real
         return None
+    drop_unread_parameters(environ)
     try:
         _, page, body = kept_for(environ)
     except UNREACHABLE as error:
@@ -188,17 +236,20 @@ def answer_before_django(environ) -> tuple[int, list[tuple[str, str]], bytes] | 
 
 
 def page_address(meta) -> str:
-    """Method, scheme, host, path and query as the client sent them. A host Django refuses never has a page
-    kept under it (Django answers 400, which is not kept), so asking with it is a miss."""
+    """Method, scheme, host, script name, path and query: all that Django builds a page's links from. A host Django
+    refuses never has a page kept under it (Django answers 400, which is not kept), so asking with it is a miss."""
     scheme = meta.get("wsgi.url_scheme", "http")
     proxied = settings.SECURE_PROXY_SSL_HEADER and meta.get(settings.SECURE_PROXY_SSL_HEADER[0], "")
     host = (settings.USE_X_FORWARDED_HOST and meta.get("HTTP_X_FORWARDED_HOST")) or meta.get("HTTP_HOST")
+    if host and settings.USE_X_FORWARDED_PORT and meta.get("HTTP_X_FORWARDED_PORT"):
+        host += f"|{meta['HTTP_X_FORWARDED_PORT']}"
     if not host:  # as Django reads it: the server's name, and its port unless the scheme's own
         port = meta.get("SERVER_PORT", "")
         host = meta.get("SERVER_NAME", "") + (f":{port}" if port and port != {"https": "443"}.get(scheme, "80") else "")
-    query = meta.get("QUERY_STRING")
+    query, script = meta.get("QUERY_STRING"), meta.get("SCRIPT_NAME") or ""
+    script = f"[{script}]" if script else ""  # a mount point: Django puts it in front of every link
     address = (f"{meta.get('REQUEST_METHOD')}:{scheme}{'+' + proxied if proxied else ''}://"
-               f"{host}{meta.get('PATH_INFO', '')}{'?' + query if query else ''}")
+               f"{host}{script}{meta.get('PATH_INFO', '')}{'?' + query if query else ''}")
     return address if len(address) <= 200 else hashlib.sha256(address.encode()).hexdigest()
 
 
@@ -232,8 +283,8 @@ def kept_for(meta) -> tuple[int, "StoredPage | None", bytes | None]:
     found = cache.get_many(wanted)
     current = found.get(GENERATION)
     if current is None:
-        cache.add(GENERATION, 1, None)
-        current = cache.get(GENERATION) or 1
+        cache.add(GENERATION, new_generation(), None)
+        current = cache.get(GENERATION) or new_generation()
     _seen["generation"] = current
     if current != seen:
         found = cache.get_many(_page_keys(current, address, coding, with_body))

@@ -1,15 +1,47 @@
 """Security headers: django-csp's Content-Security-Policy (settings.CONTENT_SECURITY_POLICY), looser only where
 Django's own admin needs it, and the two headers neither Django 5.2 nor django-csp sets."""
 
+import math
 import time
+from importlib import import_module
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.db import DatabaseError
 from django.http import HttpResponseBadRequest
+from django.http.cookie import parse_cookie
 from django.shortcuts import render
 
+from editorial.fragments import Fragments
 from editorial.shared_cache import attempt
+
+SESSIONS_REMEMBERED = 4096  # session keys a process remembers the answer for, a few seconds each
+SESSION_ANSWER_SECONDS = 5.0
+_sessions = Fragments(SESSIONS_REMEMBERED)
+
+
+def signed_in(meta) -> bool:
+    """Whether the request carries the session of someone signed in. Only such a session takes a request past
+    the page cache and the search limit: a cookie with that name that names no session, an expired one or an
+    anonymous one makes a reader like any other. The answer is remembered a few seconds per key."""
+    key = parse_cookie(meta.get("HTTP_COOKIE", "")).get(settings.SESSION_COOKIE_NAME)
+    if not key or len(key) > 64:
+        return False
+    remembered = _sessions.get((key,))
+    if remembered is not None and remembered[1] > time.monotonic():
+        return remembered[0]
+    try:
+        answer = SESSION_KEY in import_module(settings.SESSION_ENGINE).SessionStore(session_key=key).load()
+    except DatabaseError:
+        return True  # the database decides whether it is an editor; it cannot say now, so nothing is kept
+    _sessions.put((key,), (answer, time.monotonic() + SESSION_ANSWER_SECONDS))
+    return answer
+
+
+def carries_session_cookie(meta) -> bool:
+    return settings.SESSION_COOKIE_NAME in parse_cookie(meta.get("HTTP_COOKIE", ""))
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -35,25 +67,50 @@ class AdminQueryMiddleware:
         return self.get_response(request)
 
 
+class SlidingWindow:
+    """At most ``limit`` events per ``seconds`` for one key, counted over a window that slides: this minute's
+    count plus the share of the last minute's that still falls within the past sixty seconds. (A count per clock
+    minute would let twice the limit through across the turn of a minute.)"""
+
+    def __init__(self, name: str, limit: int, seconds: int = 60):
+        self.name, self.limit, self.seconds = name, limit, seconds
+
+    def hit(self, key: str, now: float) -> float | None:
+        """Count an event; None while within the limit, else the seconds to wait."""
+        window = int(now // self.seconds)
+        current = f"{self.name}:{key}:{window}"
+        attempt("add", current, 0, self.seconds * 2)
+        count = attempt("incr", current, default=0) or 0
+        previous = attempt("get", f"{self.name}:{key}:{window - 1}", default=0) or 0
+        elapsed = (now % self.seconds) / self.seconds
+        if previous * (1 - elapsed) + count <= self.limit:
+            return None
+        return min(float(self.seconds), self.wait(previous, count, elapsed))  # by then the oldest has slid out
+
+    def wait(self, previous: int, count: int, elapsed: float) -> float:
+        """Until the next event would be within the limit, had nothing else come."""
+        if count < self.limit:  # the last minute's share must fade: previous × (1 - e) + count + 1 ≤ limit
+            return max(1.0, ((1 - (self.limit - count - 1) / previous) - elapsed) * self.seconds)
+        # next minute, this one's share must fade the same way: count × (1 - e) + 1 ≤ limit
+        return (1 - elapsed) * self.seconds + max(0.0, 1 - (self.limit - 1) / count) * self.seconds
+
+
 class SearchRateLimitMiddleware:
     """Search is the one page a client can make the database work hard for: each address gets
-    SEARCH_RATE_LIMIT searches a minute, then a 429 with Retry-After. Editors are not counted; without the
-    shared cache nobody is (the cache is an optimisation, never a dependency)."""
-
-    WINDOW = 60
+    SEARCH_RATE_LIMIT searches a minute (a sliding minute), then a 429 with Retry-After. Signed-in editors are
+    not counted; without the shared cache nobody is (the cache is an optimisation, never a dependency)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith("/search/") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if not request.path.startswith("/search/") or signed_in(request.META):
             return self.get_response(request)
-        window = int(time.time() // self.WINDOW)
-        key = f"search-rate:{client_address(request)}:{window}"
-        attempt("add", key, 0, self.WINDOW * 2)
-        if (attempt("incr", key, default=0) or 0) > settings.SEARCH_RATE_LIMIT:
-            response = render(request, "429.html", {"retry_after": self.WINDOW}, status=429)
-            response["Retry-After"] = str(self.WINDOW * (window + 1) - int(time.time()))
+        window = SlidingWindow("search-rate", settings.SEARCH_RATE_LIMIT)
+        wait = window.hit(client_address(request), time.time())
+        if wait is not None:
+            response = render(request, "429.html", {"retry_after": math.ceil(wait)}, status=429)
+            response["Retry-After"] = str(math.ceil(wait))
             return response
         return self.get_response(request)
 

@@ -4,6 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path, register_converter
 
 from editorial import preview
+from editorial.query_parameters import reading
 from editorial.sitemaps import sitemaps
 from magazine import health, views, web_app
 from magazine.converters import SlugConverter
@@ -24,8 +25,8 @@ urlpatterns = [
     path("tags/<anyslug:slug>/", views.TagView.as_view(), name="tag"),
     path("search/", SearchView.as_view(), name="search"),
     path("feeds/", include("reviews.feed_urls")),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
+    path("sitemap.xml", reading("p")(sitemap_views.index), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<section>.xml", reading("p")(sitemap_views.sitemap), {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("site.webmanifest", web_app.manifest, name="web_app_manifest"),

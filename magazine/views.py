@@ -51,6 +51,7 @@ class TagView(PageMetaMixin, ListView):
 
     template_name = "magazine/tag.html"
     paginate_by = settings.PAGE_SIZE
+    query_parameters = ("page",)
 
     def get(self, request, *args, **kwargs):
         self.tag = get_object_or_404(Tag, slug=kwargs["slug"])

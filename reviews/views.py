@@ -20,6 +20,7 @@ class ReviewArchiveView(PageMetaMixin, TemplateView):
     """Every live review, newest first, narrowed by filters that combine; numbered pages at any depth."""
 
     template_name = "reviews/archive.html"
+    query_parameters = (*archive.FILTERS, "page", "before")
 
     def get(self, request, *args, **kwargs):
         blank = [name for name in (*archive.FILTERS, "page", "before") if request.GET.get(name) == ""]

@@ -11,6 +11,7 @@ class SearchView(PageMetaMixin, TemplateView):
     """Any query gets a normal page: no words, odd syntax or a bad page number is just an empty or first page."""
 
     template_name = "search/search.html"
+    query_parameters = ("q", "page")
 
     def get_context_data(self, **kwargs):
         results = search(self.request.GET.get("q", ""))

@@ -1,5 +1,6 @@
 """Real servers for the fault tests: a Redis of the test's own, and the site under gunicorn with two workers."""
 
+import http.client
 import os
 import socket
 import subprocess
@@ -138,14 +139,23 @@ class Site:
     def url(self, path: str = "/") -> str:
         return f"http://127.0.0.1:{self.port}{path}"
 
-    def start(self, reviews: int = 6) -> None:
+    def answers(self, path: str = "/", headers: dict | None = None) -> bool:
+        """Whether ``path`` is a 200, asked with ``headers`` (redirects are not followed)."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            connection.request("GET", path, headers=headers or {})
+            return connection.getresponse().status == 200
+        finally:
+            connection.close()
+
+    def start(self, reviews: int = 6, path: str = "/", headers: dict | None = None) -> None:
         self.manage("migrate", "--verbosity", "0")
         self.manage("seed_bench", "--reviews", str(reviews))
         self.server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "magazine.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
              "--access-logfile", str(self.access_log)],
             env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_for(lambda: fetch(self.url()), "gunicorn")
+        wait_for(lambda: self.answers(path, headers), "gunicorn")
 
     def stop(self) -> None:
         if self.server:
