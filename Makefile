@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install browser java node services run test test-sqlite test-postgres lint floors bench
+.PHONY: install production-install browser java node services run test test-sqlite test-postgres lint floors bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -15,6 +15,14 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed
+
+# Production (README, "Running in production"): the runtime requirements only, and from npm the web fonts only
+# (not axe-core). npm is needed for this step alone: collectstatic copies the fonts, and the site reads them there.
+production-install:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@command -v npm >/dev/null || { echo "npm is needed once, to install the web fonts (Debian: nodejs and npm)." >&2; exit 1; }
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 
 # Debian's Chromium, driven by Playwright from PyPI (never a downloaded browser build).
 browser:
