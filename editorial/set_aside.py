@@ -38,15 +38,19 @@ def label(item) -> str:
 def record(item, step: str, error: BaseException, *, revision=None) -> SetAside | None:
     """Set the failed ``step`` of ``item`` aside; an open record of the same step is brought up to date."""
     why = reason(error)
-    logger.error("set aside %s", json.dumps({"item": label(item), "step": step, "error": why,
-                                              "revision": getattr(revision, "pk", None)}, ensure_ascii=False))
+    log(item, step, why, revision=revision)
     try:
         with transaction.atomic():
             return _kept(item, step, why, revision)
     except DatabaseError as failure:  # the database is why it failed: the log line is all there can be
-        logger.error("set aside %s", json.dumps({"item": label(item), "step": step,
-                                                  "error": f"not recorded: {failure}"}, ensure_ascii=False))
+        log(item, step, f"not recorded: {failure}")
         return None
+
+
+def log(item, step: str, why: str, *, revision=None) -> None:
+    """One line an operator can alert on: ``set aside {"item": …, "step": …, "error": …, "revision": …}``."""
+    logger.error("set aside %s", json.dumps({"item": label(item), "step": step, "error": why,
+                                              "revision": getattr(revision, "pk", None)}, ensure_ascii=False))
 
 
 def _kept(item, step: str, why: str, revision) -> SetAside:

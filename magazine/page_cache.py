@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
-from editorial import registry, scheduled_changes
+from editorial import registry, scheduled_changes, set_aside
 from editorial.fragments import Fragments
 from editorial.publication import public_change
 from editorial.query_parameters import read_by
@@ -108,7 +108,7 @@ def bump(**kwargs) -> None:
     try:
         _move()
     except Exception as error:  # noqa: BLE001  (unreachable, or answering nonsense: the debt is paid later)
-        logger.warning("Page cache could not be invalidated; owed until the cache answers: %s", error)
+        set_aside.log(None, set_aside.Step.PUBLIC_CHANGE, f"page cache not invalidated, owed until it answers: {error}")
         PageCacheDebt.objects.create()
         distrust()
 

@@ -59,8 +59,8 @@ class Redis:
     """A redis-server on a spare port that keeps its data in ``folder`` across a stop and a start, as a
     production Redis with snapshots does: pages cached before an outage come back with it."""
 
-    def __init__(self, folder: Path):
-        self.folder, self.port, self.process = folder, free_port(), None
+    def __init__(self, folder: Path, *options: str):
+        self.folder, self.port, self.process, self.options = folder, free_port(), None, options
         folder.mkdir(parents=True, exist_ok=True)
 
     @property
@@ -70,7 +70,7 @@ class Redis:
     def start(self) -> None:
         self.process = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
-             "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             "--save", "", "--appendonly", "no", *self.options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for(self.answers, "redis-server")
 
     def answers(self) -> bool:

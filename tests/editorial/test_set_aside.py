@@ -143,3 +143,23 @@ def test_a_listener_that_fails_keeps_no_other_listener_from_the_news(client, pag
         public_change.disconnect(dispatch_uid="test.broken")
     assert "Last word" in client.get("/").content.decode()
     assert SetAside.objects.get().step == "public_change"
+
+
+@pytest.mark.django_db
+def test_an_editor_tries_a_failed_rendition_again_once_the_picture_is_fixed(editor_client, settings):
+    review = factories.LiveReviewFactory()
+    picture = settings.MEDIA_ROOT / "pictures" / "later.jpg"
+    picture.parent.mkdir(parents=True, exist_ok=True)
+    picture.write_bytes(b"not yet a picture")
+    Review.objects.filter(pk=review.pk).update(image="pictures/later.jpg", image_alt="A still")
+    with factories.committing():
+        workflow.publish(Review.objects.get(pk=review.pk), by=None)
+    aside = SetAside.objects.get(step="derived")
+    from PIL import Image
+
+    Image.new("RGB", (640, 400), "teal").save(picture, "JPEG")
+    changelist = reverse("admin:editorial_setaside_changelist")
+    response = editor_client.post(changelist, {"action": "try_again", "_selected_action": [aside.pk]}, follow=True)
+    assert "1 of 1 went through" in response.content.decode()
+    assert SetAside.objects.get(pk=aside.pk).resolved_at is not None
+    assert Review.objects.get(pk=review.pk).image_renditions
