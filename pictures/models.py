@@ -147,22 +147,23 @@ class Pictured(models.Model):
 
     def prepare_preview(self) -> None:
         super().prepare_preview()
-        self.refresh_renditions(keep_old=True)  # the live page's renditions must stay
+        self.refresh_renditions(for_preview=True)
 
     def picture(self, crop: str) -> PictureSet | None:
         return picture_set(self.image_renditions, crop) if self.image else None
 
-    def refresh_renditions(self, keep_old: bool = False) -> bool:
+    def refresh_renditions(self, for_preview: bool = False) -> bool:
         """Make the renditions if the picture or its focal point changed since they were made. Call after save.
-        ``keep_old`` leaves the previous renditions in place (a preview must not take the live page's)."""
+        ``for_preview`` leaves the live page's renditions in place and reuses what earlier previews drew."""
         old = self.image_renditions or {}
         focus = [round(self.image_focus_x, 3), round(self.image_focus_y, 3)]
         if self.image and old.get("source") == self.image.name and old.get("focus") == focus:
             return False
         if not self.image and not old:
             return False
-        self.image_renditions = make_renditions(self.image, tuple(focus), list(self.crops)) if self.image else {}
+        self.image_renditions = make_renditions(self.image, tuple(focus), list(self.crops),
+                                                preview=for_preview) if self.image else {}
         type(self)._default_manager.filter(pk=self.pk).update(image_renditions=self.image_renditions)
-        if not keep_old:
-            delete_renditions(old)  # the source file stays: a revision may name it, and restoring it remakes these
+        if not for_preview:  # the source file stays: a revision may name it, and restoring it remakes these
+            delete_renditions(old, keeping=self.image_renditions)
         return True
