@@ -1,14 +1,19 @@
 """Production settings, security headers and the admin login's throttle."""
 
+import json
 import os
+import re
+import shlex
 import subprocess
 import sys
 
 import pytest
 from axes.models import AccessAttempt
+from django.core.management import get_commands
 from django.test import Client
 from django.urls import reverse
 
+from pictures import fonts
 from tests import factories
 from tests.paths import ROOT
 
@@ -24,6 +29,66 @@ def test_the_documented_production_environment_passes_check_deploy():
     result = subprocess.run([sys.executable, str(ROOT / "manage.py"), "check", "--deploy", "--fail-level", "WARNING"],
                             env=env, capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def production_steps() -> list[str]:
+    """The README's "Running in production" commands, one a line (a line ending in a backslash joined to the next)."""
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Running in production\n", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", section, re.S).group(1)
+    return [line for line in block.replace("\\\n", " ").splitlines() if line.strip()]
+
+
+def test_the_production_steps_begin_by_installing_what_a_fresh_clone_lacks():
+    steps = production_steps()
+    assert shlex.split(steps[0], comments=True) == ["make", "production-install"]
+    dry_run = subprocess.run(["make", "-n", "production-install"], cwd=ROOT, capture_output=True, text=True)
+    assert dry_run.returncode == 0, dry_run.stderr
+    assert "python3 -m venv .venv" in dry_run.stdout and "-r requirements.txt" in dry_run.stdout
+    assert "npm ci --omit=dev" in dry_run.stdout  # the fonts, which check --deploy and collectstatic need
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    assert {f"@fontsource/{family}" for family in fonts.FACES} <= set(package["dependencies"])
+    assert fonts.PACKAGES == ROOT / "node_modules" / "@fontsource"
+
+
+def exported(exports: list[str]) -> dict[str, str]:
+    """The environment the README's export lines make, as bash makes it."""
+    shown = subprocess.run(["bash", "-c", "\n".join([*exports, "env -0"])], env={"PATH": os.environ["PATH"]},
+                           capture_output=True, text=True, check=True).stdout
+    return dict(line.split("=", 1) for line in shown.split("\0") if "=" in line)
+
+
+def test_each_production_step_has_what_the_steps_before_it_set_up():
+    """The README's steps in order, as far as a test can take them without installing or serving: each program
+    was installed by a step before it, each variable is one the site reads, each management command exists, and
+    check --deploy passes in the environment the exports before it made."""
+    steps = production_steps()
+    assert subprocess.run(["bash", "-n"], input="\n".join(steps), text=True).returncode == 0
+    settings_text = (ROOT / "magazine" / "settings.py").read_text(encoding="utf-8")
+    read_by_boto3 = {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"}  # S3 credentials, read by boto3 itself
+    installed, exports, ran = set(), [], set()
+    for step in steps:
+        words = shlex.split(step, comments=True)
+        if words[0] == "make":
+            assert words[1:] == ["production-install"], step
+            installed |= {".venv/bin/python", ".venv/bin/gunicorn"}  # gunicorn is in requirements.txt
+        elif words[0] == "export":
+            exports.append(step)
+            for name in (word.partition("=")[0] for word in words[1:]):
+                assert f'"{name}"' in settings_text or name in read_by_boto3, f"nothing reads {name}"
+        else:
+            assert words[0] in installed, f"{words[0]} is used before any step installs it"
+            if words[0] == ".venv/bin/python":
+                assert words[1] == "manage.py" and words[2] in get_commands(), step
+                ran.add(words[2])
+            else:
+                assert words[:2] == [".venv/bin/gunicorn", "magazine.wsgi"], step
+        if words[:3] == [".venv/bin/python", "manage.py", "check"]:
+            result = subprocess.run([sys.executable, str(ROOT / "manage.py"), *words[2:]], cwd=ROOT,
+                                    env={**exported(exports), "DJANGO_SETTINGS_MODULE": "magazine.settings"},
+                                    capture_output=True, text=True)
+            assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^gunicorn==", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M)
+    assert {"check", "migrate", "collectstatic"} <= ran
 
 
 def test_the_laptop_defaults_are_flagged_by_check_deploy():
