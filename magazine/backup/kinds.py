@@ -19,6 +19,8 @@ def credits_problem(rows, ids: dict) -> str | None:
     seen = set()
     for row in rows:
         person, role = row.get("person"), row.get("role")
+        if type(person) is not int or not isinstance(role, str):
+            return "each credit needs a “person” (an id) and a “role” (a word such as “director”)."
         if person not in ids[Person]:
             return f"a credit names person {person}, who is not in {Person._meta.verbose_name_plural}."
         if (person, role) in seen:

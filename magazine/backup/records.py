@@ -1,14 +1,16 @@
 """One line of an export's JSON Lines file made into an item, built (not saved) and checked as the model checks
 its fields, with its house-style text, its pictures, its working copy and who made it when."""
 
+import json
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import validate_unicode_slug
-from django.db import models
+from django.db import connection, models
 
 from editorial.models import Changes, EditorialModel, Status
 from editorial.revisions import content_fields
+from editorial.slugs import OldSlug
 from editorial.working_copy import field_value
 from magazine.backup import kinds
 from magazine.backup.files import Export
@@ -54,15 +56,20 @@ def describe(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+def largest_id(model) -> int:
+    """The largest id the database holds in the model's id column."""
+    return connection.ops.integer_field_range(model._meta.pk.get_internal_type())[1] or 2**63 - 1
+
+
 class Reader:
     """Builds the entries of one export, remembering the pictures they need."""
 
     def __init__(self, export: Export):
         self.export, self.pictures, self.sizes = export, {}, {}
 
-    def picture(self, name: str) -> tuple[int, int]:
+    def picture(self, name: str, *, path: str, line: int) -> tuple[int, int]:
         if name not in self.sizes:
-            self.sizes[name] = self.export.picture_size(name)
+            self.sizes[name] = self.export.picture_size(name, named_by=f"{path}:{line}")
             self.pictures[name] = media_file(name)
         return self.sizes[name]
 
@@ -78,20 +85,31 @@ class Reader:
             if name not in known:
                 continue
             model_field = known[name]
+            if value is None and not model_field.null and not model_field.is_relation:  # pointers: checked later
+                raise BackupError(path, f"{name}: may not be null.", line=line)
+            if isinstance(model_field, models.FileField) and not isinstance(value, str):
+                raise BackupError(path, f"{name}: must be the file's name in the media store.", line=line)
             try:
                 values[name] = field_value(model_field, value)
             except ValidationError as error:
                 raise BackupError(path, f"{name}: {' '.join(error.messages)}", line=line) from None
+            except (TypeError, ValueError, OverflowError):  # a value of another kind altogether (a list for a date)
+                raise BackupError(path, f"{name}: {json.dumps(value, ensure_ascii=False)[:80]} is not a value "
+                                        f"of this field.", line=line) from None
             if isinstance(model_field, models.DateTimeField) and value is not None:
                 moment(value, path=path, line=line, what=name)
             if isinstance(model_field, models.FileField) and values[name]:
-                self.picture(values[name])
+                self.picture(values[name], path=path, line=line)
         return values
 
     def entry(self, model, record: dict, *, path: str, line: int) -> Entry:
         pk, data = record.get("id"), record.get("fields")
-        if type(pk) is not int or pk < 1 or not isinstance(data, dict):
+        if not isinstance(data, dict):
             raise BackupError(path, "each line needs an “id” (a whole number) and “fields” (an object).", line=line)
+        highest = largest_id(model)
+        if type(pk) is not int or not 1 <= pk <= highest:
+            raise BackupError(path, f"“id” must be a whole number from 1 to {highest}, not "
+                                    f"{json.dumps(pk, ensure_ascii=False)}.", line=line)
         entry = Entry(model, None, data, record, path, line)
         if record.get("text") is not None:
             if model not in kinds.TEXT or not isinstance(record["text"], str):
@@ -109,7 +127,8 @@ class Reader:
             raise BackupError(path, "the item has no slug; its address would change.", line=line)
         dimensions = {}
         for image in (f for f in model._meta.fields if isinstance(f, models.ImageField) and values.get(f.attname)):
-            dimensions[image.width_field], dimensions[image.height_field] = self.picture(values[image.attname])
+            dimensions[image.width_field], dimensions[image.height_field] = \
+                self.picture(values[image.attname], path=path, line=line)
         entry.item = item = model(pk=pk, **values, **dimensions)
         item.corrections = self.corrections(record.get("corrections", []), path=path, line=line)
         files = [f for f in model._meta.fields if isinstance(f, models.FileField)]
@@ -141,14 +160,17 @@ class Reader:
             if not isinstance(record.get(name), str | None):
                 raise BackupError(path, f"“{name}” must be a user name or null.", line=line)
             stamps[name] = record.get(name)
-        old = record.get("old_slugs", [])
+        old, longest = record.get("old_slugs", []), OldSlug._meta.get_field("slug").max_length
         try:
             if not isinstance(old, list):
                 raise TypeError
             for slug in old:
                 validate_unicode_slug(slug)
+                if len(slug) > longest:
+                    raise ValidationError("too long")
         except (ValidationError, TypeError):
-            raise BackupError(path, "“old_slugs” must be a list of slugs.", line=line) from None
+            raise BackupError(path, f"“old_slugs” must be a list of slugs of up to {longest} characters.",
+                              line=line) from None
         return stamps
 
     def working_copy(self, entry: Entry) -> dict | None:
