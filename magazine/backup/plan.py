@@ -56,7 +56,7 @@ def read_tags(export: Export) -> list[Tag]:
     return tags
 
 
-def read_plan(export: Export) -> Plan:
+def read_plan(export: Export, *, bar) -> Plan:
     found = content_types(export)
     reader, entries = Reader(export), []
     for model in in_dependency_order(list(found)):
@@ -64,7 +64,10 @@ def read_plan(export: Export) -> Plan:
         lines = export.json_lines(path)
         if found[model].get("count") != len(lines):
             raise BackupError(path, f"holds {len(lines)} items; manifest.json says {found[model].get('count')}.")
-        entries += [reader.entry(model, record, path=path, line=line) for line, record in lines]
+        with bar(str(model._meta.verbose_name_plural), len(lines)) as progress:  # each picture is checked here
+            for line, record in lines:
+                entries.append(reader.entry(model, record, path=path, line=line))
+                progress.update(1)
     tags = read_tags(export)
     check_references(entries, tags)
     return Plan(tags, entries, reader.pictures)
