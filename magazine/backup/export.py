@@ -19,6 +19,7 @@ from editorial.progress import progress_bar
 from editorial.revisions import snapshot
 from editorial.slugs import OldSlug
 from magazine.backup import kinds
+from magazine.backup.files import upload_problem
 from magazine.backup.layout import (
     FORMAT,
     MANIFEST,
@@ -44,6 +45,7 @@ class Folder:
 
     def __init__(self, root: Path):
         self.root, self.files = root, {}
+        self.refused: list[str] = []  # pictures the import would refuse, with why
 
     def write(self, path: str, text: str) -> None:
         target = self.root / path
@@ -63,6 +65,9 @@ class Folder:
             with default_storage.open(name, "rb") as source, target.open("wb") as copy:
                 shutil.copyfileobj(source, copy)
             self.files[path] = sha256(target)
+            problem = upload_problem(target, name)  # stored before today's upload checks, say
+            if problem:
+                self.refused.append(f"{path} ({owner._meta.verbose_name} {owner.pk} “{owner}”): {problem}")
         return path
 
 
@@ -98,8 +103,9 @@ def snapshot_isolation() -> None:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
 
-def export_magazine(root: Path, *, bar=quiet_bar) -> dict[str, int]:
-    """Write the magazine into ``root`` (new or empty); ``manifest.json`` comes last. Returns what it counted."""
+def export_magazine(root: Path, *, bar=quiet_bar) -> tuple[dict[str, int], list[str]]:
+    """Write the magazine into ``root`` (new or empty); ``manifest.json`` comes last. Returns what it counted, and
+    the pictures the import would refuse (each checked as the admin checks an upload)."""
     root = Path(root)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise BackupError(str(root), "is not an empty folder; export into a new one.")
@@ -133,4 +139,4 @@ def export_magazine(root: Path, *, bar=quiet_bar) -> dict[str, int]:
                 "magazine": settings.MAGAZINE_NAME, "domain": settings.MAGAZINE_DOMAIN, "content": content,
                 "files": [{"path": path, "sha256": digest} for path, digest in sorted(folder.files.items())]}
     (root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return counts
+    return counts, folder.refused

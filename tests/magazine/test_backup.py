@@ -271,3 +271,18 @@ def test_an_export_goes_into_a_new_folder_only(tmp_path):
         call_command("export_magazine", str(tmp_path / "export"), stdout=StringIO(), stderr=StringIO())
     assert [path.name for path in (tmp_path / "export").iterdir()] == ["notes.txt"]
 
+
+def test_an_export_says_which_pictures_its_import_would_refuse(tmp_path, media_root):
+    """A picture stored before an upload check it fails was added: the export is written, and the job fails loudly,
+    since the import would refuse it."""
+    review = small_magazine()
+    buffer = io.BytesIO()
+    Image.new("RGB", (150, 150), "red").save(buffer, "JPEG")
+    (media_root / review.image.name).write_bytes(buffer.getvalue())
+    out = StringIO()
+    with pytest.raises(CommandError) as refused:
+        call_command("export_magazine", str(tmp_path / "export"), stdout=out, stderr=StringIO())
+    said = str(refused.value)
+    assert "Exported" in out.getvalue() and (tmp_path / "export" / "manifest.json").is_file()
+    assert "import_magazine would refuse 1 of its pictures" in said
+    assert f"media/{review.image.name} (review {review.pk} “{review.headline}”): The picture is 150 × 150" in said

@@ -21,8 +21,13 @@ class Command(BaseCommand):
             return progress_bar(self.stderr, label, total, shown=verbosity > 0)
 
         try:
-            counts = export_magazine(Path(directory), bar=bar)
+            counts, refused = export_magazine(Path(directory), bar=bar)
         except BackupError as error:
             raise CommandError(str(error)) from None
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Exported {summary} to {directory}."))
+        if refused:
+            pictures = "\n".join(f"  {picture}" for picture in refused)
+            raise CommandError(f"The export is written, but import_magazine would refuse {len(refused)} of its "
+                               f"pictures, as the admin refuses such an upload:\n{pictures}\nReplace each in the "
+                               "admin (or remove it), then export again: until then this export cannot be restored.")
