@@ -25,7 +25,7 @@ ACCEPTED = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": 
 NAME_SUFFIXES = {".jpg": "JPEG", ".jpeg": "JPEG", ".jpe": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MIN_SIDE = 200
-MAX_SIDE = 12_000  # a 12,000 × 3,000 panorama; the widest rendition is 1,600
+MAX_SIDE = 12_000  # a 12,000 × 3,000 panorama; WebP holds at most 16,383 a side
 MAX_PIXELS = 40_000_000  # 7,750 × 5,160 and the like: past any camera still we print
 MAX_ASPECT = 4  # a panorama still at its widest, a poster or headshot at its tallest is far within it
 FOLDER = "renditions"
@@ -200,8 +200,8 @@ def stored(path: str, pil_format: str, draw, *, reuse: bool) -> dict:
 def make_renditions(field_file, focus: tuple[float, float], crops: list[str], *, preview: bool = False) -> dict:
     """Every rendition of ``crops`` in WebP and the fallback format; returns what templates and feeds need.
 
-    A preview's go to a folder of their own, named by the picture and the focal point: the next view of the
-    preview finds them there and draws nothing. No row names them, so ``sweep_media`` removes them in time."""
+    A preview's renditions go to a folder of their own, named by the picture and the focal point: the next view
+    of the preview finds them there and draws nothing. No row names them, so ``sweep_media`` removes them in time."""
     stem = PurePath(field_file.name).stem
     digest = hashlib.sha1(f"{DESIGN}:{field_file.name}:{focus[0]:.3f}:{focus[1]:.3f}".encode()).hexdigest()[:8]
     folder = PREVIEW_FOLDER if preview else FOLDER
