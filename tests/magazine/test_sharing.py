@@ -42,7 +42,7 @@ def magazine(db):
                                      languages="Portuguese, French, Brazilian Portuguese, Klingon")
     factories.CreditFactory(show=show, person=factories.LivePersonFactory(name="Joaquim de Sá"), role="cast",
                             character="Rui")
-    critic = with_picture(factories.LivePersonFactory(name="Ines Farrow-Baptiste"))
+    critic = with_picture(factories.LivePersonFactory(name="Ines Farrow-Baptiste"), size=(1200, 1200))
     review = with_picture(factories.LiveReviewFactory(show=show, critic=critic), size=(1600, 900))
     review.tags.set(["slow cinema"])
     factories.LiveReviewFactory(headline="Tomasz Wiśniewski’s pick")  # no pictures anywhere
