@@ -118,7 +118,7 @@ class ReviewAdmin(EditorialAdmin):
         once; a second review of a show by the same critic waits for the editor to confirm it."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form = HouseStyleImportForm(request.POST or None)
+        form = HouseStyleImportForm(request.POST or None, may_set_publication_time=self.has_publish_permission(request))
         earlier = []
         if request.method == "POST" and form.is_valid():
             title = form.cleaned_data["title"]
@@ -139,7 +139,7 @@ class ReviewAdmin(EditorialAdmin):
         review = report.review
         self.message_user(request, f"Imported “{review.headline}” ({report.outcome}: "
                                    f"{report.summary() or 'nothing new'}).", messages.SUCCESS)
-        if review.published_at and not review.edited_in_working_copy:
+        if review.published_at and not review.edited_in_working_copy and self.has_publish_permission(request):
             when = date_format(timezone.localtime(review.published_at), "j M Y, H:i")
             self.message_user(request, f"Its publication time is {when}, from the front matter: Publish uses it "
                                        "(a time ahead schedules it).", messages.INFO)

@@ -16,9 +16,12 @@ class HouseStyleImportForm(forms.Form):
         help_text="Needed only when the text has no front matter “show:”.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, may_set_publication_time: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.error_lines: list[int] = []
+        if not may_set_publication_time:
+            self.fields["text"].help_text += (" A “published:” line is not kept: the editor who publishes the review "
+                                              "sets its time.")
 
     def add_house_style_error(self, error: HouseStyleError) -> None:
         """Every error of the text beside the box, each with its line; the box marks those lines."""

@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -66,10 +66,13 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
     """Create or update everything the file describes. ``publish`` is for the command line (a trusted
     caller, ``by=None``); through the admin, ``by`` is the user and the workflow's rules apply. A published
     show or review is never changed in place: the import becomes its working copy, and is published only
-    with ``publish``."""
+    with ``publish``. When a review goes live is an editor's call: a writer's “published:” is not kept."""
     title = parsed.front.get("show") or title
     if not title:
         raise HouseStyleError("No show title: give “show:” in the front matter or --title.", line=1, field="show")
+    editor = by is None or workflow.can_publish(by, Review)
+    if publish and not editor:
+        raise PermissionDenied("Only an editor can publish; import it as a draft and submit it for review.")
     when = publication_time(parsed.front.get("published")) if publish else None
     changes, notices = [], []
 
@@ -123,7 +126,11 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
     if critic or review_created:
         values["critic"] = critic
     if "published" in parsed.front and not review.edited_in_working_copy:
-        values["published_at"] = publication_time(parsed.front["published"])  # the draft's planned time
+        if editor:
+            values["published_at"] = publication_time(parsed.front["published"])  # the draft's planned time
+        else:
+            notices.append(f"“published: {parsed.front['published']}” was not kept: only an editor sets when a "
+                           "review goes live, as they publish it.")
     if "rating" in parsed.front:
         values["rating"] = parsed.front["rating"]
     changed = assign(review, values)

@@ -2,8 +2,11 @@
 
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
 
+from editorial import workflow
 from editorial.models import Status
 from people.models import Person
 from reviews.models import Review
@@ -93,3 +96,27 @@ def test_credits_line_box_reports_the_parser_error_and_saves_nothing(editor_clie
         "credits_line"][0]
     show.refresh_from_db()
     assert show.countries == "" and not show.credits.exists()
+
+
+def test_a_writers_published_date_is_not_kept_and_the_queue_publishes_it_now(client, writer, editor):
+    """A writer cannot backdate a review through the front matter: the import says so, and an editor's Publish
+    from the review queue dates it when it goes live."""
+    text = (SAMPLES / "harbour-lights.txt").read_text(encoding="utf-8")  # published: 2025-09-12
+    client.force_login(writer)
+    assert "the editor who publishes the review sets its time" in client.get(IMPORT_URL).content.decode()
+    response = client.post(IMPORT_URL, {"text": text}, follow=True)
+    said = " ".join(str(message) for message in response.context["messages"])
+    assert "“published: 2025-09-12” was not kept: only an editor sets when a review goes live" in said
+    assert "Its publication time is" not in said
+    review = Review.objects.get()
+    assert review.published_at is None
+    workflow.submit(review, by=writer)
+
+    for dependency in review.waiting_dependencies():  # the queue publishes the review alone
+        workflow.publish(dependency, by=editor)
+    client.force_login(editor)
+    before = timezone.now()
+    client.post(reverse("admin:queue"), {"item": f"{ContentType.objects.get_for_model(review).pk}:{review.pk}",
+                                         "action": "publish", "version": Review.objects.get().version})
+    review.refresh_from_db()
+    assert review.status == Status.PUBLISHED and review.published_at >= before

@@ -5,6 +5,7 @@ import re
 from io import StringIO
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 
 from editorial import working_copy
@@ -218,3 +219,26 @@ def test_a_writers_import_changes_a_published_show_only_in_its_working_copy(writ
     assert show.pending_changes == "draft"
     assert report.review.status == Status.DRAFT and report.review.show == show
     assert "wait in its working copy" in report.notices[0]
+
+
+HARBOUR = SAMPLES / "harbour-lights.txt"  # published: 2025-09-12
+
+
+@pytest.mark.django_db
+def test_only_an_editors_import_sets_the_drafts_publication_time(writer, editor):
+    parsed = parse_review(HARBOUR.read_text(encoding="utf-8"))
+    report = import_review(parsed, by=writer)
+    assert report.review.published_at is None
+    assert "“published: 2025-09-12” was not kept" in " ".join(report.notices)
+    planned = import_review(parsed, by=editor).review
+    assert planned.pk == report.review.pk and planned.published_at.date().isoformat() == "2025-09-12"
+    import_review(parse_review(HARBOUR.read_text(encoding="utf-8").replace("2025-09-12", "2020-01-01")), by=writer)
+    planned.refresh_from_db()
+    assert planned.published_at.date().isoformat() == "2025-09-12"  # the writer's file leaves the editor's time
+
+
+@pytest.mark.django_db
+def test_a_writer_cannot_publish_through_the_import(writer):
+    with pytest.raises(PermissionDenied):
+        import_review(parse_review(HARBOUR.read_text(encoding="utf-8")), publish=True, by=writer)
+    assert table_sizes() == [0, 0, 0, 0]
