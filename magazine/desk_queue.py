@@ -26,6 +26,18 @@ def item_key(item) -> str:
     return f"{ContentType.objects.get_for_model(item).pk}:{item.pk}"
 
 
+def goes_live(item, now) -> tuple[object, str]:
+    """When the queue's Publish puts the item (or its changes) before readers: the time (None: at once) and what
+    the editor should know of it. The queue publishes with the time the item carries, so it shows it."""
+    if item.edited_in_working_copy:
+        return (item.published_at, "scheduled; the changes go with it") if item.published_at > now else (None, "")
+    if item.published_at is None:
+        return None, ""
+    if item.published_at > now:
+        return item.published_at, "scheduled"
+    return item.published_at, "in the past: it goes live at once, dated then"
+
+
 def waiting_rows(user) -> list:
     """Each item in review with who submitted it, when, and their note: a fixed number of queries per type."""
     found = []
@@ -34,12 +46,14 @@ def waiting_rows(user) -> list:
                           [AuditEntry.Action.SUBMIT], "submitted")
         found += list(items)
     names = names_of(item.submitted_by_id for item in found)
-    rows = []
+    rows, now = [], timezone.now()
     for item in found:
         who = names.get(item.submitted_by_id) or name_of(item.updated_by)
         buttons = workflow.buttons(user, item, type(item))
+        goes_live_at, goes_live_note = goes_live(item, now)
         rows.append(row(item, when=item.submitted_at or item.updated_at, who=who, note=item.submitted_note,
-                        key=item_key(item), can_publish=workflow.PUBLISH in buttons,
+                        key=item_key(item), goes_live_at=goes_live_at, goes_live_note=goes_live_note,
+                        can_publish=workflow.PUBLISH in buttons,
                         can_send_back=workflow.SEND_BACK in buttons,
                         publish_label=EditorialAdmin.button_label(workflow.PUBLISH, item)))
     return sorted(rows, key=lambda r: r.when)

@@ -1,9 +1,14 @@
 """The review queue answers: preview, publish and send back from the queue, through the workflow's services,
 refused for writers and for anything changed since the queue was loaded."""
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from editorial import workflow, working_copy
 from editorial.models import AuditEntry, State, Status
@@ -165,3 +170,36 @@ def test_a_content_type_outside_the_registry_is_refused(editor_client, editor):
                                                            f"{editor.pk}", "action": "publish", "version": "1"},
                                   follow=True)
     assert "no longer in the queue" in messages_of(response)
+
+
+def publishes_cell(page: str, headline: str) -> str:
+    """The queue's “Publishes” cell in the row of ``headline``, its tags taken out."""
+    row = page.split(headline, 1)[1].split("</tr>", 1)[0]
+    cell = row.split('data-label="Publishes">', 1)[1].split("</td>", 1)[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+
+
+def test_the_queue_shows_the_time_each_item_publishes_with(editor_client, sam):
+    now = timezone.now()
+    dated = {"Dated last year": now - timedelta(days=400), "Planned for next month": now + timedelta(days=30),
+             "Not dated": None}
+    for headline, at in dated.items():
+        workflow.submit(factories.DraftReviewFactory(headline=headline, published_at=at), by=sam)
+    page = editor_client.get(reverse(QUEUE)).content.decode()
+    assert '<th scope="col">Publishes</th>' in page
+    last_year = date_format(timezone.localtime(dated["Dated last year"]), "j M Y")
+    assert publishes_cell(page, "Dated last year") == f"{last_year} in the past: it goes live at once, dated then"
+    next_month = date_format(timezone.localtime(dated["Planned for next month"]), "j M Y")
+    assert publishes_cell(page, "Planned for next month") == f"{next_month} scheduled"
+    assert publishes_cell(page, "Not dated") == "Now"
+
+
+def test_changes_to_a_live_review_publish_now_and_to_a_scheduled_one_with_it(editor_client, sam):
+    live = factories.LiveReviewFactory(headline="Live and kicking")
+    later = factories.LiveReviewFactory(headline="Out on Friday", published_at=timezone.now() + timedelta(days=3))
+    for review in (live, later):
+        workflow.submit(review, by=sam, data={**working_copy.content_of(review), "standfirst": "Fixed."})
+    page = editor_client.get(reverse(QUEUE)).content.decode()
+    assert publishes_cell(page, "Live and kicking") == "Now"
+    friday = date_format(timezone.localtime(later.published_at), "j M Y")
+    assert publishes_cell(page, "Out on Friday") == f"{friday} scheduled; the changes go with it"
