@@ -165,3 +165,13 @@ def test_a_picture_the_admin_would_refuse_is_refused(export, media_root):
     message = refused(folder)
     assert f"{name}: The picture is 150 × 150 pixels; it needs at least 200 on each side." in message
     assert "(The picture of reviews.jsonl:1.)" in message and magazine_is_empty(media_root)
+
+
+def test_a_strip_whose_renditions_would_fail_after_the_commit_is_refused_before_it(export, media_root):
+    """200 × 7,000 pixels: WebP holds at most 16,383 a side, so its renditions would fail once the rows were in;
+    the admin's upload checks refuse its proportions, and so does the import."""
+    folder, review = export
+    name = plant_picture(folder, review, (200, 7000))
+    message = refused(folder)
+    assert message.startswith(f"{name}: This picture is 200 × 7,000 pixels;")
+    assert "(The picture of reviews.jsonl:1.)" in message and magazine_is_empty(media_root)
