@@ -30,6 +30,7 @@ class AfterCommit:
         self.items: dict[tuple[str, int], object] = {}
         self.public = False
         self.ran = False
+        self.registered = 0  # the place of its newest callback in the connection's list
 
     def run(self) -> None:
         if self.ran:
@@ -70,11 +71,20 @@ def fresh(item):
 def changed(item, *, public: bool) -> None:
     """Note that ``item`` changed in the current transaction; ``public`` if readers can see the change."""
     batch = getattr(_local, "batch", None)
-    if batch is None or batch.ran:
+    if batch is None or batch.ran or not waiting(batch):
         batch = _local.batch = AfterCommit()
     batch.items[(type(item)._meta.label, item.pk)] = item
     batch.public = batch.public or public
+    callbacks = transaction.get_connection().run_on_commit
+    batch.registered = len(callbacks)  # where its callback goes (outside a transaction it runs at once)
     transaction.on_commit(batch.run)
+
+
+def waiting(batch: AfterCommit) -> bool:
+    """Whether the batch waits on the current transaction's commit. One whose transaction rolled back does not:
+    Django dropped its callback, and the next transaction must not inherit its items."""
+    callbacks = transaction.get_connection().run_on_commit
+    return len(callbacks) > batch.registered and callbacks[batch.registered][1] == batch.run
 
 
 def changed_in_bulk(*, public: bool) -> None:

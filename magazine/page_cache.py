@@ -40,7 +40,7 @@ from magazine.security import carries_session_cookie, signed_in
 
 GENERATION = "page-cache:generation"
 NEXT_PUBLICATION = "page-cache:next-publication:{}"
-NEVER_CACHED = ("/admin/", "/preview/", "/media/")  # and static files
+NEVER_CACHED = ("/admin/", "/preview/", "/media/", "/healthz", "/readyz")  # and static files
 SHORT_LIVED = {"/search/": 60}  # a reader's query: kept a minute, enough to absorb the same search repeated
 RECENT_BODIES_KEPT = 256  # bodies a process keeps a copy of: pages up to 100 KB, so at most some 25 MB
 

@@ -116,8 +116,6 @@ def test_with_the_cache_down_readyz_reports_it_and_stays_ready(client, settings)
     assert json.loads(response.content) == {"ready": True, "database": "ok", "cache": "unreachable (ConnectionError)"}
 
 
-@pytest.mark.xfail(strict=True, reason="magazine/wsgi.py asks the page cache before Django for every reader's GET: "
-                                       "the probes must be left out (NEVER_CACHED in magazine/page_cache.py)")
 def test_through_the_wsgi_application_a_probe_asks_nothing_of_the_cache(client, own_redis):
     client.get("/")  # the process has read the cache and trusts it, as a busy one does
     answers = []

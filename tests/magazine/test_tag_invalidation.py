@@ -63,8 +63,6 @@ def test_renaming_or_deleting_a_tag_a_live_review_carries_moves_every_page_on(ed
     assert generation() == before + 1
 
 
-@pytest.mark.xfail(strict=True, reason="editorial/publication.py: a batch whose transaction rolled back is joined by "
-                                       "the next transaction in the thread, which then counts as public")
 def test_a_draft_save_after_a_rolled_back_unpublish_leaves_every_page_kept(generation):
     editor, live, draft = factories.editor(), factories.LiveReviewFactory(), factories.DraftReviewFactory()
     before = page_cache.generation()
