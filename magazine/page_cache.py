@@ -91,9 +91,10 @@ def generation() -> int | None:
 
 
 def new_generation() -> int:
-    """A generation for a cache that has none (emptied, restarted, or the key evicted): the time in milliseconds,
-    above every generation a cache could have reached before by moving one at a time, so no old page returns."""
-    return int(time.time() * 1000)
+    """A generation for a cache that has none (emptied, restarted, or the key evicted): the time in microseconds,
+    above every generation the cache could have reached before by moving one a round trip, so no old page
+    returns."""
+    return time.time_ns() // 1000
 
 
 def _move() -> None:
