@@ -43,16 +43,18 @@ class AfterCommit:
             announce(items)
 
 
-def refresh(item) -> None:
-    """What the item derives from its content, made again; a failure is the item's alone."""
+def refresh(item) -> Exception | None:
+    """What the item derives from its content, made again; a failure is the item's alone (set aside, and
+    returned for a caller that reports it too)."""
     try:
         with transaction.atomic():
             item.refresh_derived()
             item_changed.send(sender=type(item), item=item)
     except Exception as error:  # noqa: BLE001  (whatever broke, the commit stands and the others go on)
         set_aside.record(item, set_aside.Step.DERIVED, error)
-    else:
-        set_aside.resolve(item, set_aside.Step.DERIVED)
+        return error
+    set_aside.resolve(item, set_aside.Step.DERIVED)
+    return None
 
 
 def announce(items: list) -> None:

@@ -1,15 +1,14 @@
 """What restored items derive from their content (renditions, mentions), made once the import has committed.
 
-The import makes it itself, item by item, rather than leaving it to the publication pipeline's after-commit hook,
-so that it can say which items failed and why. Nothing made here is in the export: a failure is that item's
-alone, and running the same import again makes whatever is missing.
+The import makes it itself, item by item, through the publication pipeline's own refresh rather than its
+after-commit hook, so that it can say which items failed and why (editors also find them set aside). Nothing
+made here is in the export: a failure is that item's alone, and running the same import again makes whatever
+is missing.
 """
 
 from dataclasses import dataclass
 
-from django.db import transaction
-
-from editorial import publication
+from editorial import publication, set_aside
 from magazine.backup.records import Entry
 
 STEP = "renditions and mentions"
@@ -27,10 +26,6 @@ class Unfinished:
         return f"{self.where}: {self.what}: {self.reason}"
 
 
-def reason(error: BaseException) -> str:
-    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-
-
 def make_derived(entries: list[Entry], *, bar) -> list[Unfinished]:
     """Every item's derived work, then readers' pages told the magazine changed; returns what failed."""
     unfinished = []
@@ -45,19 +40,15 @@ def make_derived(entries: list[Entry], *, bar) -> list[Unfinished]:
     try:
         publication.changed_in_bulk(public=True)  # every page may show what was restored
     except Exception as error:  # noqa: BLE001  (the rows are in; what failed is said, not raised)
-        unfinished.append(Unfinished("the whole magazine", "refreshing readers' pages", reason(error)))
+        unfinished.append(Unfinished("the whole magazine", "refreshing readers' pages", set_aside.reason(error)))
     return unfinished
 
 
 def derive(item) -> str | None:
-    """What the publication pipeline runs for a changed item; why it failed, or None."""
-    try:
-        with transaction.atomic():
-            item.refresh_derived()
-            publication.item_changed.send(sender=type(item), item=item)
-    except Exception as error:  # noqa: BLE001  (one item's failure is its own: the others go on)
-        return reason(error)
-    return None
+    """What the publication pipeline runs for a changed item (a failure is set aside there too); why it failed,
+    or None."""
+    error = publication.refresh(item)
+    return set_aside.reason(error) if error else None
 
 
 def describe(item) -> str:
