@@ -46,6 +46,7 @@ GROUP_MIGRATIONS = [
     ("magazine.migrations.0005_editors_read_the_audit_log", "grant"),
     ("reviews.migrations.0007_mention_permissions", "grant"),
     ("magazine.migrations.0009_editors_lift_signin_pauses", "grant"),
+    ("magazine.migrations.0011_editors_read_what_was_set_aside", "grant"),
 ]
 
 
