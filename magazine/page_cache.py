@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.handlers.wsgi import get_path_info
 from django.db.models import Min
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
@@ -154,13 +155,14 @@ def parameters_read(path: str) -> frozenset[str]:
     return found
 
 
-def drop_unread_parameters(meta) -> None:
+def drop_unread_parameters(meta, path: str) -> None:
     """Leave in the query string only what the page's view reads, each once (the last value, which the view
-    reads), so that ``?utm_source=1``, ``2``, … is the page without it, kept once."""
+    reads), so that ``?utm_source=1``, ``2``, … is the page without it, kept once. ``path`` is the path as Django
+    decodes it (request.path_info; the WSGI environ holds its bytes)."""
     query = meta.get("QUERY_STRING")
     if not query or not public_get(meta):
         return
-    wanted = parameters_read(meta.get("PATH_INFO", ""))
+    wanted = parameters_read(path)
     kept = {}
     for name, value in parse_qsl(query.encode("latin-1", "replace").decode("utf-8", "replace"), keep_blank_values=True):
         if name in wanted:
@@ -185,7 +187,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         meta = request.META
-        drop_unread_parameters(meta)
+        drop_unread_parameters(meta, request.path_info)
         if not cacheable_request(meta) or signed_in(meta) or not settle():
             return self.get_response(request)
         try:
@@ -226,7 +228,7 @@ def answer_before_django(environ) -> tuple[int, list[tuple[str, str]], bytes] | 
         return None
     if not cacheable_request(environ) or carries_session_cookie(environ):  # Django asks whether it is real
         return None
-    drop_unread_parameters(environ)
+    drop_unread_parameters(environ, get_path_info(environ))
     try:
         _, page, body = kept_for(environ)
     except UNREACHABLE as error:

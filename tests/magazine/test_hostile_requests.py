@@ -81,6 +81,13 @@ def test_parameters_a_page_reads_stay_part_of_its_address(client, page_cache_on)
     assert second.status_code == 200 and first.content != second.content
     assert client.get("/reviews/?page=1&page=2")["X-Page-Cache"] == "hit"  # the last value is the one read
     assert client.get("/search/?q=numbered&junk=1").status_code == 200
+    review = factories.LiveReviewFactory()
+    review.tags.set(["山田"])
+    for n in range(12):
+        factories.LiveReviewFactory().tags.set(["山田"])
+    tag_page = "/tags/%E5%B1%B1%E7%94%B0/"
+    assert client.get(tag_page).content != client.get(f"{tag_page}?page=2&utm_source=x").content  # read when the
+    # address is not ASCII too
 
 
 # Headers a client might send to move a page's links, and paths shaped to go with them.
