@@ -83,7 +83,7 @@ def test_parameters_a_page_reads_stay_part_of_its_address(client, page_cache_on)
     assert client.get("/search/?q=numbered&junk=1").status_code == 200
     review = factories.LiveReviewFactory()
     review.tags.set(["山田"])
-    for n in range(12):
+    for _ in range(12):
         factories.LiveReviewFactory().tags.set(["山田"])
     tag_page = "/tags/%E5%B1%B1%E7%94%B0/"
     assert client.get(tag_page).content != client.get(f"{tag_page}?page=2&utm_source=x").content  # read when the
