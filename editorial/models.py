@@ -13,6 +13,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
@@ -166,11 +167,11 @@ class EditorialModel(SluggedModel):
         model = type(self)
         pending = model._default_manager.exclude(pending_changes=Changes.NONE).exclude(pk=self.pk).values("pk")
         kind = ContentType.objects.get_for_model(model)
-        for revision in Revision.objects.filter(content_type=kind, object_id__in=pending, data__slug=slug):
-            newest = Revision.of(revision.item).order_by("-version", "-pk").values_list("pk", flat=True).first()
-            if newest == revision.pk:
-                return revision.item
-        return None
+        newest = (Revision.objects.filter(content_type=kind, object_id=OuterRef("object_id"))
+                  .order_by("-version", "-pk").values("pk")[:1])
+        holder = (Revision.objects.filter(content_type=kind, object_id__in=pending, data__slug=slug)
+                  .filter(pk=Subquery(newest)).values_list("object_id", flat=True).first())
+        return model._default_manager.filter(pk=holder).first() if holder else None
 
     def revision_extras(self) -> dict:
         """What a revision keeps beyond the item's own fields (an inline's rows, for instance)."""

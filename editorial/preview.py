@@ -1,8 +1,9 @@
 """Drafts exactly as readers will see them: the public templates, marked as a preview, never cached."""
 
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -19,7 +20,10 @@ def render(request, item, *, label: str):
     with transaction.atomic():
         revision = working_copy.working_revision(item)
         if revision is not None:
-            working_copy.apply(item, revision.data)
+            try:
+                working_copy.apply(item, revision.data)
+            except ValidationError as error:
+                return cannot_preview(error)
             item.prepare_preview()
             label = f"{label} of the unpublished changes"
         view = registry.detail_view(type(item)).as_view(preview_item=item, preview_label=label)
@@ -27,6 +31,15 @@ def render(request, item, *, label: str):
         if hasattr(response, "render"):
             response.render()
         transaction.set_rollback(True)
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def cannot_preview(error: ValidationError) -> HttpResponse:
+    response = HttpResponse(f"These unpublished changes cannot be shown as a page yet: {' '.join(error.messages)} "
+                            "Fix them in the form, then preview again.", status=409,
+                            content_type="text/plain; charset=utf-8")
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

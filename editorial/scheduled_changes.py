@@ -12,6 +12,7 @@ again on the next request.
 """
 
 import logging
+import time
 
 from django.db import InterfaceError, OperationalError
 from django.db.models import Min
@@ -24,6 +25,8 @@ from editorial.shared_cache import attempt
 
 NEXT_DUE = "editorial:next-change-due"
 logger = logging.getLogger(__name__)
+WARN_EVERY_SECONDS = 60  # while the database is away, one line a minute, not one a request
+_last_warned = [-WARN_EVERY_SECONDS * 2.0]
 REMEMBERED_SECONDS = 60  # a bound on how late a change can be if the cache missed a forget()
 
 
@@ -67,8 +70,10 @@ class ScheduledChangesMiddleware:
     def __call__(self, request):
         try:
             publish_due()
-        except Exception:  # noqa: BLE001  (a database gone away: the view says so if it needs the database)
-            logger.exception("Due changes were not published on this request; the next one tries again")
+        except Exception as error:  # noqa: BLE001  (a database gone away: the view says so if it needs the database)
+            if time.monotonic() - _last_warned[0] > WARN_EVERY_SECONDS:
+                _last_warned[0] = time.monotonic()
+                logger.warning("Due changes were not published (tried again on the next request): %r", error)
         return self.get_response(request)
 
 

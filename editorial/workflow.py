@@ -209,6 +209,8 @@ def publish_due_change(revision: Revision) -> bool:
     revision = Revision.objects.select_for_update().filter(pk=revision.pk, go_live_at__lte=timezone.now()).first()
     item = revision.item if revision else None
     if item is None or item.pending_changes != Changes.SCHEDULED:
+        if revision is not None:  # its item was deleted, or its changes replaced: nothing is due any more
+            Revision.objects.filter(pk=revision.pk).update(go_live_at=None)
         return False
     publish(item, by=None, correction=revision.correction, note="scheduled change")
     Revision.objects.filter(pk=revision.pk).update(go_live_at=None)

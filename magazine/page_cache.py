@@ -25,6 +25,7 @@ from django.core.cache import cache
 from django.core.handlers.wsgi import get_path_info
 from django.db.models import Min
 from django.http import HttpResponse, HttpResponseNotModified
+from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -188,6 +189,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         meta = request.META
         drop_unread_parameters(meta, request.path_info)
+        tidy_host(meta)
         if not cacheable_request(meta) or signed_in(meta) or not settle():
             return self.get_response(request)
         try:
@@ -229,6 +231,7 @@ def answer_before_django(environ) -> tuple[int, list[tuple[str, str]], bytes] | 
     if not cacheable_request(environ) or carries_session_cookie(environ):  # Django asks whether it is real
         return None
     drop_unread_parameters(environ, get_path_info(environ))
+    tidy_host(environ)
     try:
         _, page, body = kept_for(environ)
     except UNREACHABLE as error:
@@ -238,11 +241,31 @@ def answer_before_django(environ) -> tuple[int, list[tuple[str, str]], bytes] | 
     return reply(environ, page, body, "hit") if page is not None else None
 
 
+def scheme_of(meta) -> str:
+    """The scheme as Django's request.scheme reads it: a trusted proxy's header, its first value, decides."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure = settings.SECURE_PROXY_SSL_HEADER
+        if meta.get(header) is not None:
+            return "https" if meta[header].split(",", 1)[0].strip() == secure else "http"
+    return meta.get("wsgi.url_scheme", "http")
+
+
+def tidy_host(meta) -> None:
+    """One spelling of the Host: lower case, no trailing dot, no default port. Django accepts every spelling and
+    copies it into a page's links, so each would be a page of its own (and a render) without this."""
+    host = meta.get("HTTP_HOST")
+    if not host or not public_get(meta):
+        return
+    domain, port = split_domain_port(host)
+    if domain:
+        port = "" if port == {"https": "443"}.get(scheme_of(meta), "80") else port
+        meta["HTTP_HOST"] = f"{domain}:{port}" if port else domain
+
+
 def page_address(meta) -> str:
     """Method, scheme, host, script name, path and query: all that Django builds a page's links from. A host Django
     refuses never has a page kept under it (Django answers 400, which is not kept), so asking with it is a miss."""
-    scheme = meta.get("wsgi.url_scheme", "http")
-    proxied = settings.SECURE_PROXY_SSL_HEADER and meta.get(settings.SECURE_PROXY_SSL_HEADER[0], "")
+    scheme = scheme_of(meta)
     host = (settings.USE_X_FORWARDED_HOST and meta.get("HTTP_X_FORWARDED_HOST")) or meta.get("HTTP_HOST")
     if host and settings.USE_X_FORWARDED_PORT and meta.get("HTTP_X_FORWARDED_PORT"):
         host += f"|{meta['HTTP_X_FORWARDED_PORT']}"
@@ -251,7 +274,7 @@ def page_address(meta) -> str:
         host = meta.get("SERVER_NAME", "") + (f":{port}" if port and port != {"https": "443"}.get(scheme, "80") else "")
     query, script = meta.get("QUERY_STRING"), meta.get("SCRIPT_NAME") or ""
     script = f"[{script}]" if script else ""  # a mount point: Django puts it in front of every link
-    address = (f"{meta.get('REQUEST_METHOD')}:{scheme}{'+' + proxied if proxied else ''}://"
+    address = (f"{meta.get('REQUEST_METHOD')}:{scheme}://"
                f"{host}{script}{meta.get('PATH_INFO', '')}{'?' + query if query else ''}")
     return address if len(address) <= 200 else hashlib.sha256(address.encode()).hexdigest()
 

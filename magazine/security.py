@@ -2,6 +2,7 @@
 Django's own admin needs it, and the two headers neither Django 5.2 nor django-csp sets."""
 
 import math
+import re
 import time
 from importlib import import_module
 
@@ -9,7 +10,7 @@ from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.db import DatabaseError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseBadRequest
 from django.http.cookie import parse_cookie
 from django.shortcuts import render
@@ -19,6 +20,7 @@ from editorial.shared_cache import attempt
 
 SESSIONS_REMEMBERED = 4096  # session keys a process remembers the answer for, a few seconds each
 SESSION_ANSWER_SECONDS = 5.0
+SESSION_KEY_SHAPE = re.compile(r"[a-z0-9]{8,40}")
 _sessions = Fragments(SESSIONS_REMEMBERED)
 
 
@@ -27,14 +29,14 @@ def signed_in(meta) -> bool:
     the page cache and the search limit: a cookie with that name that names no session, an expired one or an
     anonymous one makes a reader like any other. The answer is remembered a few seconds per key."""
     key = parse_cookie(meta.get("HTTP_COOKIE", "")).get(settings.SESSION_COOKIE_NAME)
-    if not key or len(key) > 64:
+    if not key or not SESSION_KEY_SHAPE.fullmatch(key):  # Django's keys: 32 of a–z and 0–9
         return False
     remembered = _sessions.get((key,))
     if remembered is not None and remembered[1] > time.monotonic():
         return remembered[0]
     try:
         answer = SESSION_KEY in import_module(settings.SESSION_ENGINE).SessionStore(session_key=key).load()
-    except DatabaseError:
+    except (OperationalError, InterfaceError):
         return True  # the database decides whether it is an editor; it cannot say now, so nothing is kept
     _sessions.put((key,), (answer, time.monotonic() + SESSION_ANSWER_SECONDS))
     return answer
@@ -80,7 +82,11 @@ class SlidingWindow:
         window = int(now // self.seconds)
         current = f"{self.name}:{key}:{window}"
         attempt("add", current, 0, self.seconds * 2)
-        count = attempt("incr", current, default=0) or 0
+        try:
+            count = attempt("incr", current, default=0) or 0
+        except ValueError:  # evicted between the two: this is its first
+            attempt("set", current, 1, self.seconds * 2)
+            count = 1
         previous = attempt("get", f"{self.name}:{key}:{window - 1}", default=0) or 0
         elapsed = (now % self.seconds) / self.seconds
         if previous * (1 - elapsed) + count <= self.limit:

@@ -132,15 +132,20 @@ def test_a_listener_that_fails_keeps_no_other_listener_from_the_news(client, pag
     review = factories.LiveReviewFactory(headline="First word")
     client.get("/")
 
+    heard = []
+
     def broken_listener(**kwargs):
         raise RuntimeError("the listener fell over")
 
     public_change.connect(broken_listener, dispatch_uid="test.broken")
+    public_change.connect(lambda **kwargs: heard.append(kwargs["items"]), dispatch_uid="test.after", weak=False)
     try:
         with factories.committing():
             workflow.publish(review, by=None, data={**working_copy.content_of(review), "headline": "Last word"})
     finally:
         public_change.disconnect(dispatch_uid="test.broken")
+        public_change.disconnect(dispatch_uid="test.after")
+    assert heard == [[review]]  # the listener after the broken one heard of the publish
     assert "Last word" in client.get("/").content.decode()
     assert SetAside.objects.get().step == "public_change"
 
@@ -163,3 +168,25 @@ def test_an_editor_tries_a_failed_rendition_again_once_the_picture_is_fixed(edit
     assert "1 of 1 went through" in response.content.decode()
     assert SetAside.objects.get(pk=aside.pk).resolved_at is not None
     assert Review.objects.get(pk=review.pk).image_renditions
+
+
+@pytest.mark.django_db
+def test_a_scheduled_change_of_an_item_deleted_since_is_no_longer_due(client, page_cache_on):
+    review = factories.LiveReviewFactory()
+    revision = schedule_change(review, headline="Gone before its time")
+    factories.LiveReviewFactory(headline="Still here")
+    Review.objects.filter(pk=review.pk).delete()
+    make_due(revision)
+    assert client.get("/").status_code == 200
+    assert Revision.objects.get(pk=revision.pk).go_live_at is None
+    assert client.get("/")["X-Page-Cache"] == "hit"  # the page was kept: nothing is due in the past any more
+
+
+@pytest.mark.django_db
+def test_a_preview_of_changes_whose_address_was_taken_since_says_so(editor_client):
+    review = factories.LiveReviewFactory(slug="first-address")
+    workflow.save_draft(review, by=None, data={**working_copy.content_of(review), "slug": "second-address"})
+    other = factories.DraftReviewFactory()
+    Review.objects.filter(pk=other.pk).update(slug="second-address")
+    response = editor_client.get(reverse("admin:reviews_review_preview", args=[review.pk]))
+    assert response.status_code == 409 and "second-address" in response.content.decode()

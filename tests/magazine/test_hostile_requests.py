@@ -31,6 +31,26 @@ def test_a_session_cookie_that_names_no_signed_in_session_is_served_the_kept_pag
 
 
 @pytest.mark.django_db
+def test_a_session_cookie_the_database_cannot_even_look_up_is_a_reader(page_cache_on):
+    factories.LiveReviewFactory()
+    Client().get("/")
+    nuls = 'sessionid="' + "\\000" * 8 + '"'  # eight NULs once parsed: PostgreSQL refuses them in a query
+    assert Client().get("/", HTTP_COOKIE=nuls)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_every_spelling_of_the_host_and_scheme_is_one_kept_page(page_cache_on, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    factories.LiveReviewFactory()
+    assert Client().get("/", HTTP_HOST="testserver", HTTP_X_FORWARDED_PROTO="https")["X-Page-Cache"] == "miss"
+    for host in ("TESTSERVER", "testserver.", "testserver:443", "TestServer.:443"):
+        for proto in ("https", "https, junk", "https,http"):
+            response = Client().get("/", HTTP_HOST=host, HTTP_X_FORWARDED_PROTO=proto)
+            assert response["X-Page-Cache"] == "hit", (host, proto)
+    assert Client().get("/", HTTP_HOST="testserver:8443", HTTP_X_FORWARDED_PROTO="https")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
 def test_a_signed_in_editor_still_goes_past_the_kept_page(page_cache_on, editor):
     Client().get("/")
     editor_client = Client()
