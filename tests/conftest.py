@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from editorial.fragments import fragments
 from tests import factories
@@ -39,6 +40,15 @@ def media_root(settings, tmp_path):
 def fresh_fragments():
     """Each test renders its own pages: no fragment kept from another test's rows (ids come round again)."""
     fragments.clear()
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The page cache as in production, empty at the start and the end of the test."""
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

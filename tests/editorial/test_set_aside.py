@@ -102,14 +102,6 @@ def test_a_slug_held_by_a_working_copy_is_neither_given_nor_accepted_to_another_
     assert factories.DraftReviewFactory(headline="Promised address").slug == "promised-address-2"
 
 
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.mark.django_db
 def test_a_rendition_that_fails_after_a_publish_leaves_readers_the_new_page(client, page_cache_on, settings):
     review = factories.LiveReviewFactory(headline="Before the fix")

@@ -13,19 +13,9 @@ from editorial.slugs import OldSlug
 from reviews.models import Review
 from shows.models import Credit
 from tests import factories
-from tests.magazine.test_backup import empty_the_magazine, magazine_is_empty, small_magazine
+from tests.magazine.test_backup import magazine_is_empty
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def export(tmp_path, media_root):
-    review = small_magazine()
-    folder = tmp_path / "export"
-    call_command("export_magazine", str(folder), stdout=StringIO(), stderr=StringIO())
-    empty_the_magazine(media_root)
-    media_root.mkdir(parents=True)
-    return folder, review
 
 
 def run(folder) -> str:

@@ -13,19 +13,9 @@ from django.core.management.base import CommandError
 from PIL import Image
 
 from magazine.backup.layout import sha256
-from tests.magazine.test_backup import empty_the_magazine, magazine_is_empty, rewrite, small_magazine
+from tests.magazine.test_backup import magazine_is_empty, rewrite
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def export(tmp_path, media_root):
-    """A small magazine's export, and the review it holds; the magazine itself is emptied."""
-    review = small_magazine()
-    folder = tmp_path / "export"
-    call_command("export_magazine", str(folder), stdout=StringIO(), stderr=StringIO())
-    empty_the_magazine(media_root)
-    return folder, review
 
 
 def refused(folder) -> str:

@@ -12,14 +12,6 @@ from tests import factories
 from tests.servers import Redis, Site
 
 
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.mark.django_db
 def test_a_session_cookie_that_names_no_signed_in_session_is_served_the_kept_page(page_cache_on):
     factories.LiveReviewFactory()

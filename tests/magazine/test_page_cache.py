@@ -2,22 +2,12 @@
 
 from datetime import timedelta
 
-import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
 from editorial import workflow, working_copy
 from magazine import page_cache
 from tests import factories
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_second_request_is_a_hit_and_a_publish_moves_every_page_on(client, page_cache_on, db):
