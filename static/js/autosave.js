@@ -99,7 +99,17 @@ document.addEventListener("DOMContentLoaded", () => {
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   form.addEventListener("focusout", () => setTimeout(save, 200));
-  form.addEventListener("submit", () => { submitting = true; });
+  // A button pressed while an autosave is on its way (leaving a field to press it starts one) waits for it, at most
+  // a few seconds, so the form it sends stands on the version that autosave made, never on the one before.
+  form.addEventListener("submit", (event) => {
+    const pending = inFlight;
+    submitting = true;
+    if (!pending) return;
+    event.preventDefault();
+    const submitter = event.submitter;
+    Promise.race([pending, new Promise((done) => setTimeout(done, 5000))])
+      .finally(() => { inFlight = null; form.requestSubmit(submitter); });
+  });
 
   setInterval(save, EVERY);
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") save(); });
