@@ -210,6 +210,10 @@ SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", "500"))  # the newes
 
 # How long an anonymous reader's page may be served from the cache (0 turns the page cache off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Edge caches (Varnish) told to purge by surrogate key, and WebSub hubs pinged, through the outbox.
+EDGE_PURGE_URLS = env_list("EDGE_PURGE_URLS", "")
+WEBSUB_HUBS = env_list("WEBSUB_HUBS", "")
+OUTBOX_POLL_SECONDS = float(os.environ.get("OUTBOX_POLL_SECONDS", "3"))  # how often each process retries the outbox
 # The magazine's own domain names its feed entries' ids, so they outlive any change of address or slug.
 MAGAZINE_DOMAIN = os.environ.get("MAGAZINE_DOMAIN", "framerate.example")
 PAGE_SIZE = 12
