@@ -6,6 +6,8 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial"
 
     def ready(self):
-        from editorial import scheduled_changes
+        from editorial import edge, outbox, scheduled_changes
 
         scheduled_changes.connect()
+        outbox.connect()
+        edge.connect()
