@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install production-install browser java node services run test test-sqlite test-postgres lint floors bench
+.PHONY: install production-install browser java node services varnish edge run test test-sqlite test-postgres lint floors bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -54,6 +54,19 @@ node: node_modules/.installed
 services:
 	bash scripts/ensure-services
 
+# Debian's Varnish and varnish-modules (its xkey module purges by surrogate key), for `make edge` and the edge tests.
+varnish:
+	@{ command -v varnishd >/dev/null && dpkg -s varnish-modules >/dev/null 2>&1; } || { \
+	  echo "Installing Debian's varnish and varnish-modules..."; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null; fi; }
+
+# Varnish in the foreground (deploy/varnish/), on EDGE_PORT in front of the app at APP_ADDRESS (README, "An edge cache").
+EDGE_PORT ?= 6081
+APP_ADDRESS ?= 127.0.0.1:8000
+edge: varnish
+	EDGE_PORT=$(EDGE_PORT) APP_ADDRESS=$(APP_ADDRESS) EDGE_WORKDIR=$(CURDIR)/var/edge deploy/varnish/run
+
 run: install node
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
@@ -62,7 +75,7 @@ run: install node
 	@echo "Serving the magazine at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install browser java node services floors
+test: install browser java node services varnish floors
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
