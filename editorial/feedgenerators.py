@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom 1.0 that carry the full review, and text that XML 1.0 can always hold."""
+"""RSS 2.0 and Atom 1.0 that carry the full review and name their WebSub hubs, and text that XML 1.0 can always
+hold. A feed's ``hubs`` (a keyword of the feed) are linked rel="hub" beside its rel="self"."""
 
 import re
 
@@ -18,6 +19,11 @@ class FullContentRssFeed(Rss201rev2Feed):
         return {**super().rss_attributes(), "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
                 "xmlns:dcterms": "http://purl.org/dc/terms/"}
 
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)  # with <atom:link rel="self">
+        for hub in self.feed.get("hubs", ()):
+            handler.addQuickElement("atom:link", None, {"rel": "hub", "href": hub})
+
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         if item.get("content_html"):
@@ -28,6 +34,11 @@ class FullContentRssFeed(Rss201rev2Feed):
 
 
 class FullContentAtomFeed(Atom1Feed):
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)  # with <link rel="self">
+        for hub in self.feed.get("hubs", ()):
+            handler.addQuickElement("link", "", {"rel": "hub", "href": hub})
+
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         if item.get("content_html"):

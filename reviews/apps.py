@@ -6,6 +6,7 @@ class ReviewsConfig(AppConfig):
 
     def ready(self):
         from editorial import publication, registry
+        from reviews import websub
         from reviews.mentions import mentions_follow_the_body
         from reviews.models import Review
 
@@ -14,3 +15,4 @@ class ReviewsConfig(AppConfig):
         registry.register(Review, detail_view="reviews.views.ReviewDetailView",
                           search=registry.Indexed(kind=1, title="headline", standfirst="standfirst", body="body",
                                                   parent="show"))
+        websub.connect()

@@ -15,6 +15,7 @@ from editorial.feedgenerators import FullContentAtomFeed, FullContentRssFeed, xm
 from people.models import Person
 from reviews.mentions import body_with_links, with_mentions
 from reviews.models import Review
+from reviews.websub import feed_address, hubs
 from shows.models import Show
 
 FEED_SIZE = 30
@@ -54,7 +55,12 @@ class LatestReviewsFeed(Feed):
         return xml_text(escape(f"{self.subject_of(obj)}, reviewed in full by {settings.MAGAZINE_NAME}."))
 
     def feed_url(self, obj):
-        return None  # the address it was asked for
+        """Its one address, whatever Host or query it was asked with: WebSub subscribers follow it."""
+        found = self.request.resolver_match
+        return feed_address(found.view_name, **found.kwargs)
+
+    def feed_extra_kwargs(self, obj):
+        return {"hubs": hubs()}
 
     def item_title(self, review):
         return xml_text(review.headline)
