@@ -161,3 +161,43 @@ class Site:
         if self.server:
             self.server.terminate()
             self.server.wait(timeout=10)
+
+
+class Varnish:
+    """varnishd with the shipped VCL, started as `make edge` starts it (deploy/varnish/run), in front of the app
+    on ``app_port``. It keeps pages in memory: a stop empties it, and ``start`` listens on the same port again."""
+
+    def __init__(self, folder: Path, app_port: int):
+        self.folder, self.app_port, self.port, self.process = folder, app_port, free_port(), None
+
+    @property
+    def purge_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def start(self) -> None:
+        env = {**os.environ, "APP_ADDRESS": f"127.0.0.1:{self.app_port}", "EDGE_PORT": str(self.port),
+               "EDGE_WORKDIR": str(self.folder)}
+        self.process = subprocess.Popen([str(ROOT / "deploy" / "varnish" / "run")], env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(lambda: self.request("PURGE", "/", {"xkey-purge": "nothing"})[0] == 200, "varnishd")
+
+    def request(self, method: str, path: str, headers: dict | None = None, source: str = "127.0.0.1"):
+        """Status, headers (lower-case names) and body of one request, sent from the address ``source``."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10, source_address=(source, 0))
+        try:
+            connection.request(method, path, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, {name.lower(): value for name, value in response.getheaders()}, response.read()
+        finally:
+            connection.close()
+
+    def get(self, path: str, headers: dict | None = None):
+        return self.request("GET", path, headers)
+
+    def purge(self, *keys: str, source: str = "127.0.0.1"):
+        return self.request("PURGE", "/", {"xkey-purge": " ".join(keys)}, source)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
