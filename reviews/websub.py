@@ -87,13 +87,27 @@ def credited_feeds(show: Show) -> set[str]:
 
 
 class Before:
-    """An on-commit callback: the feeds one item was on before; a rolled-back transaction drops it."""
+    """The feeds the items one transaction changes were on before it changed them. Registered to run when the
+    transaction commits, it hands them on for the public change that follows; a rollback drops it."""
 
-    def __init__(self, key: tuple[str, int], feeds: set[str]):
-        self.key, self.feeds = key, feeds
+    def __init__(self):
+        self.feeds: dict[tuple[str, int], set[str]] = {}
+        self.place, self.ran = None, False
+
+    def register(self) -> None:
+        self.place = len(transaction.get_connection().run_on_commit)
+        transaction.on_commit(self)  # outside a transaction: at once
+
+    def waiting(self) -> bool:
+        """Whether it waits on the current transaction's commit (one rolled back took it from the list)."""
+        callbacks = transaction.get_connection().run_on_commit
+        return not self.ran and self.place is not None and self.place < len(callbacks) and (
+            callbacks[self.place][1] is self)
 
     def __call__(self) -> None:
-        noted().setdefault(self.key, set()).update(self.feeds)
+        self.ran = True
+        for key, feeds in self.feeds.items():
+            noted().setdefault(key, set()).update(feeds)
 
 
 def noted() -> dict[tuple[str, int], set[str]]:
@@ -104,14 +118,18 @@ def noted() -> dict[tuple[str, int], set[str]]:
 
 
 def note_before(model, pk) -> None:
-    """Note the feeds the item's rows are on now, once a transaction: the first change sees them as they were."""
+    """Note the feeds the item's rows are on, at its first change in the transaction: as readers had them."""
     if pk is None or not hubs():
         return
+    before = getattr(_local, "before", None)
+    if before is None or not before.waiting():
+        before = _local.before = Before()
     key = (model._meta.label, pk)
-    waiting = transaction.get_connection().run_on_commit
-    if any(getattr(callback, "key", None) == key for _savepoints, callback, _robust in waiting):
+    if key in before.feeds:
         return
-    transaction.on_commit(Before(key, feeds_of(model._default_manager.filter(pk=pk).first())))
+    before.feeds[key] = feeds_of(model._default_manager.filter(pk=pk).first())
+    if before.place is None:
+        before.register()
 
 
 def item_changing(sender, instance, **kwargs) -> None:

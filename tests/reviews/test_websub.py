@@ -9,6 +9,7 @@ from urllib.parse import parse_qs
 
 import feedparser
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -88,7 +89,7 @@ def both(name: str, slug: str | None = None) -> list[str]:
     return sorted(websub.rss_and_atom(name, slug))
 
 
-def feeds_of_the_review(magazine, tags=("ballet", "dance")) -> list[str]:
+def feeds_of_the_review(tags=("ballet", "dance")) -> list[str]:
     return sorted({*both("latest"), *both("critic", "critic"), *both("show", "etoile"), *both("person", "actor"),
                    *(url for tag in tags for url in both("tag", tag))})
 
@@ -138,7 +139,7 @@ def test_a_publish_pings_every_feed_it_changed_once_each(db, hub, settings):
     with factories.committing():
         workflow.publish(review, by=factories.editor())
     outbox.deliver_due()
-    assert hub.acknowledged() == feeds_of_the_review(None)
+    assert hub.acknowledged() == feeds_of_the_review()
     status, content_type, form = hub.pings[0]
     assert content_type == "application/x-www-form-urlencoded" and form["hub.mode"] == ["publish"]
     outbox.deliver_due()
@@ -151,7 +152,7 @@ def test_a_review_that_leaves_a_tag_pings_that_tags_feed(magazine, hub, settings
     with factories.committing():
         workflow.publish(review, by=factories.editor(), data={**working_copy.content_of(review), "tags": ["ballet"]})
     outbox.deliver_due()
-    assert hub.acknowledged() == feeds_of_the_review(magazine)  # "dance" too: the review left it
+    assert hub.acknowledged() == feeds_of_the_review()  # "dance" too: the review left it
 
 
 def test_unpublishing_pings_the_feeds_the_review_was_on(magazine, hub, settings):
@@ -159,7 +160,31 @@ def test_unpublishing_pings_the_feeds_the_review_was_on(magazine, hub, settings)
     with factories.committing():
         workflow.unpublish(magazine["review"], by=factories.editor())
     outbox.deliver_due()
-    assert hub.acknowledged() == feeds_of_the_review(magazine)
+    assert hub.acknowledged() == feeds_of_the_review()
+
+
+def test_each_commit_pings_what_it_changed(magazine, hub, settings):
+    review = magazine["review"]
+    hubs_at(settings, hub.url)
+    with factories.committing():
+        workflow.publish(review, by=None, data={**working_copy.content_of(review), "tags": ["ballet"]})
+    outbox.deliver_due()
+    hub.pings.clear()
+    with factories.committing():
+        workflow.unpublish(review, by=None)
+    outbox.deliver_due()
+    assert hub.acknowledged() == feeds_of_the_review(tags=["ballet"])
+
+
+def test_a_change_rolled_back_is_no_note_for_the_next(magazine, hub, settings):
+    hubs_at(settings, hub.url)
+    with factories.committing():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            magazine["review"].tags.set(["ballet", "dance", "opera"])
+            raise RuntimeError("rolled back")
+        workflow.unpublish(magazine["review"], by=None)
+    outbox.deliver_due()
+    assert hub.acknowledged() == feeds_of_the_review()
 
 
 def test_a_draft_save_pings_nothing(magazine, hub, settings):
@@ -198,7 +223,7 @@ def test_a_hub_that_fails_is_asked_again_until_it_acknowledges(magazine, setting
         assert len(failing.pings) == 12  # not asked again before its delay
         outbox.OutboxMessage.objects.update(next_attempt_at=timezone.now())  # the delay has passed
         outbox.deliver_due()
-        assert failing.acknowledged() == feeds_of_the_review(magazine)  # the failed one arrived, once
+        assert failing.acknowledged() == feeds_of_the_review()  # the failed one arrived, once
         assert [status for status, _, _ in failing.pings].count(500) == 1
     finally:
         failing.close()
