@@ -163,6 +163,15 @@ def test_unpublishing_pings_the_feeds_the_review_was_on(magazine, hub, settings)
     assert hub.acknowledged() == feeds_of_the_review()
 
 
+def test_deleting_a_live_review_pings_the_feeds_it_was_on(magazine, hub, settings):
+    hubs_at(settings, hub.url)
+    with factories.committing(), transaction.atomic():  # as the admin deletes
+        Review.objects.filter(pk=magazine["review"].pk).delete()
+        workflow.deleted(magazine["review"])
+    outbox.deliver_due()
+    assert hub.acknowledged() == feeds_of_the_review()
+
+
 def test_each_commit_pings_what_it_changed(magazine, hub, settings):
     review = magazine["review"]
     hubs_at(settings, hub.url)
@@ -209,6 +218,17 @@ def test_a_persons_publish_pings_the_feeds_named_after_them(db, hub, settings):
         workflow.publish(person, by=factories.editor())
     outbox.deliver_due()
     assert hub.acknowledged() == sorted([*both("critic", "new-critic"), *both("person", "new-critic")])
+
+
+def test_a_shows_publish_pings_its_feed_and_those_of_the_people_it_credits_and_credited(magazine, hub, settings):
+    show, newcomer = magazine["show"], factories.LivePersonFactory(name="Newcomer")
+    hubs_at(settings, hub.url)
+    credit = {"person": newcomer.pk, "name": newcomer.name, "role": "cast", "character": "", "note": "", "order": 0}
+    with factories.committing():
+        workflow.publish(show, by=None, data={**working_copy.content_of(show), "credits": [credit]})
+    outbox.deliver_due()
+    assert hub.acknowledged() == sorted([*both("show", "etoile"), *both("person", "actor"),
+                                         *both("person", "newcomer")])
 
 
 def test_a_hub_that_fails_is_asked_again_until_it_acknowledges(magazine, settings):
