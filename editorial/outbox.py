@@ -3,7 +3,7 @@ server acknowledges them.
 
 ``enqueue`` writes a row with the caller's transaction, so a message exists exactly when the change it announces
 was committed. Each web process delivers with one daemon thread of its own, started by its first request: woken
-after a commit that enqueued, and every ``OUTBOX_POLL_SECONDS`` besides, so rows left by a process that died, or
+once a request whose commit enqueued is answered, and every ``OUTBOX_POLL_SECONDS`` besides, so rows left by a process that died, or
 refused by a server that was down, go out after a restart. A failed message is put off (2 s, doubling, at most
 30 s) with its error; it is never a reader's failure. Delivery is at least once: a row is claimed (hidden from
 other senders for a lease) before it is sent, and deleted once acknowledged.
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection, models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -61,7 +61,7 @@ def register(kind: str, send: Callable[[str, dict], None]) -> None:
 def enqueue(kind: str, target: str, payload: dict) -> None:
     """Keep a message for ``target``, with the current transaction if there is one."""
     OutboxMessage.objects.create(kind=kind, target=target, payload=payload)
-    transaction.on_commit(wake)
+    transaction.on_commit(wake_soon)
 
 
 def deliver_due(limit: int = 100) -> int:
@@ -138,9 +138,10 @@ class Sender(threading.Thread):
 
 _sender: dict = {"thread": None, "pid": None}
 _starting = threading.Lock()
+_request = threading.local()  # whether this thread is answering a request, and whether it enqueued
 
 
-def ensure_sender(**kwargs) -> None:
+def ensure_sender() -> None:
     """Start this process's sender, once (again after a fork, or if it died)."""
     if running() or settings.OUTBOX_POLL_SECONDS <= 0:
         return
@@ -160,6 +161,29 @@ def wake() -> None:
         _sender["thread"].woken.set()
 
 
+def wake_soon() -> None:
+    """Wake the sender once the request that enqueued is answered, or at once outside a request. Whatever order
+    the receivers of a change run in, the page cache has then moved on before an edge purge goes out: an edge
+    purged first could be refilled with the old page."""
+    if getattr(_request, "answering", False):
+        _request.enqueued = True
+    else:
+        wake()
+
+
+def request_began(**kwargs) -> None:
+    ensure_sender()
+    _request.answering, _request.enqueued = True, False
+
+
+def request_ended(**kwargs) -> None:
+    _request.answering = False
+    if getattr(_request, "enqueued", False):
+        _request.enqueued = False
+        wake()
+
+
 def connect() -> None:
     """Each web process starts its sender with its first request (management commands leave theirs to them)."""
-    request_started.connect(ensure_sender, dispatch_uid="editorial.outbox.ensure_sender")
+    request_started.connect(request_began, dispatch_uid="editorial.outbox.request_began")
+    request_finished.connect(request_ended, dispatch_uid="editorial.outbox.request_ended")

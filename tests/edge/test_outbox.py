@@ -5,6 +5,7 @@ import os
 import threading
 
 import pytest
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,6 +13,7 @@ from editorial import edge, outbox
 from editorial.outbox import OutboxMessage
 from editorial.publication import public_change
 from tests import factories
+from tests.servers import wait_for
 
 pytestmark = pytest.mark.django_db
 
@@ -174,5 +176,34 @@ def test_the_first_request_starts_the_sender(settings, client):
     try:
         client.get("/healthz")
         assert outbox.running()
+    finally:
+        outbox._sender.update(kept)
+
+
+class Counting(outbox.Sender):
+    """This process's sender as it starts, counting its rounds instead of reading the outbox from its thread."""
+
+    def __init__(self):
+        super().__init__(poll=3600)
+        self.rounds = 0
+
+    def round(self):
+        self.rounds += 1
+
+
+def test_a_request_that_enqueues_wakes_the_sender_once_it_is_answered(sent):
+    kept = dict(outbox._sender)
+    outbox._sender.update(thread=Counting(), pid=os.getpid())
+    outbox._sender["thread"].start()
+    try:
+        request_started.send(sender=None)
+        with factories.committing():
+            outbox.enqueue("test", "http://edge.example/", {})
+        assert not outbox._sender["thread"].woken.is_set()  # the rest of the request first (the page cache)
+        request_finished.send(sender=None)
+        wait_for(lambda: outbox._sender["thread"].rounds == 1, "the sender's round")
+        with factories.committing():
+            outbox.enqueue("test", "http://edge.example/", {})  # outside a request: at once
+        wait_for(lambda: outbox._sender["thread"].rounds == 2, "the sender's round")
     finally:
         outbox._sender.update(kept)
