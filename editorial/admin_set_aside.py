@@ -6,7 +6,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from editorial import publication
+from editorial import publication, surrogate_keys
 from editorial.admin_lists import clamp, dated
 from editorial.models import SetAside
 
@@ -78,7 +78,8 @@ class SetAsideAdmin(admin.ModelAdmin):
         chosen = [aside for aside in queryset.filter(resolved_at=None, step=SetAside.Step.DERIVED) if aside.item]
         for aside in chosen:
             publication.refresh(aside.item)
-        publication.announce([aside.item for aside in chosen])
+        items = [aside.item for aside in chosen]
+        publication.announce(items, frozenset(surrogate_keys.item_key(type(item), item.pk) for item in items))
         left = queryset.filter(pk__in=[aside.pk for aside in chosen], resolved_at=None).count()
         self.message_user(request, f"{len(chosen) - left} of {len(chosen)} went through this time.",
                           messages.SUCCESS if not left else messages.WARNING)

@@ -15,6 +15,8 @@ import json
 import threading
 from collections import OrderedDict
 
+from editorial import surrogate_keys
+
 FRAGMENTS_KEPT = 4096  # about 1 KB each
 
 
@@ -52,11 +54,16 @@ class Fragments:
                 self.kept.popitem(last=False)
 
     def get_or_render(self, key: tuple, render):
+        """The value kept under ``key``, or ``render()`` kept; the surrogate keys of what it read are kept with
+        it and named again each time it is served."""
         found = self.get(key)
         if found is None:
-            found = render()
+            with surrogate_keys.collecting() as read:
+                value = render()
+            found = (value, frozenset(read))
             self.put(key, found)
-        return found
+        surrogate_keys.add(found[1])
+        return found[0]
 
     def clear(self) -> None:
         with self.lock:

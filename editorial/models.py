@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from editorial.slugs import OldSlug, SluggedModel  # noqa: F401  (OldSlug: a model of this app)
+from editorial.surrogate_keys import KeyedQuerySet
 from editorial.text import tidy
 
 
@@ -46,7 +47,7 @@ class Changes(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"
 
 
-class EditorialQuerySet(models.QuerySet):
+class EditorialQuerySet(KeyedQuerySet):
     def live(self):
         """The only door to public content."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=Now())
@@ -371,3 +372,19 @@ class SetAside(models.Model):
 
     def __str__(self):
         return f"{self.get_step_display()} of {self.item_repr or 'the site'}"
+
+
+class ListsJoined(models.Model):
+    """The list keys a live item was last published on, and its place in their order: what its next publish or
+    unpublish must change (``editorial.publish_keys``)."""
+
+    model = models.CharField(max_length=100)
+    object_id = models.PositiveBigIntegerField()
+    keys = models.JSONField(default=list)
+    place = models.TextField(blank=True)  # the values its lists are ordered by
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["model", "object_id"], name="editorial_lists_joined_unique")]
+
+    def __str__(self):
+        return f"{self.model} {self.object_id}: {' '.join(self.keys)}"

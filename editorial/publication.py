@@ -15,9 +15,10 @@ import threading
 from django.db import transaction
 from django.dispatch import Signal
 
-from editorial import set_aside
+from editorial import publish_keys, set_aside, surrogate_keys
 
-public_change = Signal()  # sent once after a commit that changed what readers see; ``items``: what changed
+public_change = Signal()  # sent once after a commit that changed what readers see; ``items``: what changed,
+# ``keys``: the surrogate keys of the pages it changed (editorial.surrogate_keys)
 item_changed = Signal()  # sent after the commit for each item that changed, once its own refresh has run
 
 _local = threading.local()
@@ -36,11 +37,21 @@ class AfterCommit:
         if self.ran:
             return
         self.ran = True
-        items = [item for item in (fresh(item) for item in self.items.values()) if item is not None]
+        committed = {key: fresh(item) for key, item in self.items.items()}
+        items = [item for item in committed.values() if item is not None]
         for item in items:
             refresh(item)
         if self.public:
-            announce(items)
+            announce(items, keys_touched(committed))
+
+
+def keys_touched(committed: dict) -> frozenset[str]:
+    """The surrogate keys of the pages the commit changed; every page's (``site``) when they cannot be told."""
+    try:
+        return publish_keys.touched(committed)
+    except Exception as error:  # noqa: BLE001  (the pages still move on: all of them)
+        set_aside.log(None, set_aside.Step.PUBLIC_CHANGE, f"the pages a change touched could not be told: {error}")
+        return frozenset({surrogate_keys.SITE})
 
 
 def refresh(item) -> Exception | None:
@@ -57,9 +68,9 @@ def refresh(item) -> Exception | None:
     return None
 
 
-def announce(items: list) -> None:
+def announce(items: list, keys: frozenset[str]) -> None:
     """``public_change`` to every listener, each on its own: one that fails does not keep the others from it."""
-    for _receiver, outcome in public_change.send_robust(sender=AfterCommit, items=items):
+    for _receiver, outcome in public_change.send_robust(sender=AfterCommit, items=items, keys=keys):
         if isinstance(outcome, Exception):
             for item in items or [None]:
                 set_aside.record(item, set_aside.Step.PUBLIC_CHANGE, outcome)
@@ -92,4 +103,4 @@ def waiting(batch: AfterCommit) -> bool:
 def changed_in_bulk(*, public: bool) -> None:
     """Rows changed that no one item stands for (a delete, a rescan of every review, a demo load)."""
     if public:
-        transaction.on_commit(lambda: announce([]))
+        transaction.on_commit(lambda: announce([], frozenset({surrogate_keys.SITE})))

@@ -1,18 +1,23 @@
-"""Whole-page caching for anonymous readers, always correct.
+"""Whole-page caching for anonymous readers, always correct, and the names of what each page shows.
 
-Pages are kept in the shared cache (Redis in production) under a *generation*: after a transaction
-that changed what readers see commits (``magazine.publication``), the generation moves on, so every web
-process serves the new page on its next request. A page is never kept past the next scheduled
+Every public page carries the surrogate keys of what it shows (``editorial.surrogate_keys``) in its
+``Surrogate-Key`` header, for this cache and for an edge cache in front (Varnish, a CDN). A page is kept in the
+shared cache (Redis in production) with its keys and the *clock* read before it was made. After a
+transaction that changed what readers see commits (``editorial.publication``), the clock moves on and each key
+the commit touched is stamped with it; a kept page is served only while none of its keys is stamped later than
+its own clock, so exactly the pages that show the change are made again, in every process, and a page made
+from data read before the commit is never served as the new one. A page is never kept past the next scheduled
 publication, so a scheduled review appears on its minute. Search pages are kept a minute at most. Editors
-(anyone signed in), previews and the admin never read or fill this cache.
+(anyone signed in), previews and the admin never read or fill this cache, and get no keys.
 
 A page is kept under everything of the request that Django builds it from (scheme, host, script name, path and
 the query parameters its view reads, ``editorial.query_parameters``); parameters the view does not read are taken
 out of the request before anything sees them, so no header or parameter makes a page that others are then served.
 
-The cache is never a dependency. While it cannot be reached, pages are served uncached. A generation
-that could not be moved is owed: the debt is written to the database, and no process uses the cache
-again until it has paid every debt, so no page cached before an outage-time publish is served after it.
+The cache is never a dependency. While it cannot be reached, pages are served uncached. Keys that could not be
+stamped are owed: the debt is written to the database, and no process uses the cache again until it has paid
+every debt by moving the *generation* every kept page is filed under, so no page cached before an outage-time
+publish is served after it.
 """
 
 import hashlib
@@ -31,7 +36,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
-from editorial import registry, scheduled_changes, set_aside
+from editorial import registry, scheduled_changes, set_aside, surrogate_keys
 from editorial.fragments import Fragments
 from editorial.publication import public_change
 from editorial.query_parameters import read_by
@@ -41,7 +46,11 @@ from magazine.models import PageCacheDebt
 from magazine.security import carries_session_cookie, signed_in
 
 GENERATION = "page-cache:generation"
+CLOCK = "page-cache:clock"  # moves with every public change; reviews.archive reads it too
+STAMP = "page-key:{}"  # the clock when a key was last touched
+STAMPS_KEPT_SECONDS = 30 * 24 * 3600  # a stamp evicted or expired is taken to be now (a miss), never as old
 NEXT_PUBLICATION = "page-cache:next-publication:{}"
+NEXT_PUBLICATION_KEPT_SECONDS = 3600  # asked again sooner when the clock moves, or the time has come
 NEVER_CACHED = ("/admin/", "/preview/", "/media/", "/healthz", "/readyz")  # and static files
 SHORT_LIVED = {"/search/": 60}  # a reader's query: kept a minute, enough to absorb the same search repeated
 RECENT_BODIES_KEPT = 256  # bodies a process keeps a copy of: pages up to 100 KB, so at most some 25 MB
@@ -106,26 +115,49 @@ def _move() -> None:
         cache.set(GENERATION, new_generation(), None)
 
 
-def bump(**kwargs) -> None:
-    """Something public changed: every process leaves the old pages behind, now or when the cache is back."""
+def touch(keys=None, **kwargs) -> None:
+    """A commit changed the pages carrying ``keys``: the clock moves on and stamps each of them, so every process
+    makes those pages again; if the cache cannot be reached, every page is left behind when it is back."""
     try:
-        _move()
+        clock = _tick()
+        cache.set_many({STAMP.format(key): clock for key in keys or (surrogate_keys.SITE,)}, STAMPS_KEPT_SECONDS)
     except Exception as error:  # noqa: BLE001  (unreachable, or answering nonsense: the debt is paid later)
         set_aside.log(None, set_aside.Step.PUBLIC_CHANGE, f"page cache not invalidated, owed until it answers: {error}")
         PageCacheDebt.objects.create()
         distrust()
 
 
+def _tick() -> int:
+    try:
+        return cache.incr(CLOCK)
+    except ValueError:  # no clock yet (emptied, restarted): one above any it could have reached
+        cache.add(CLOCK, new_generation(), None)
+        return cache.incr(CLOCK)
+
+
+def read_clock(found: dict) -> int:
+    clock = found.get(CLOCK)
+    if clock is None:
+        cache.add(CLOCK, new_generation(), None)
+        clock = cache.get(CLOCK) or new_generation()
+    return clock
+
+
 def seconds_to_next_publication(current: int) -> float | None:
-    """Seconds until the next scheduled item goes live (asked once per generation), or None."""
+    """Seconds until the next scheduled item goes live (asked once per clock), or None."""
     key = NEXT_PUBLICATION.format(current)
     found = cache.get(key)
     if found is None or 0 < found <= timezone.now().timestamp():  # unknown, or past: what comes next is asked again
-        times = [m.objects.scheduled().aggregate(next=Min("published_at"))["next"] for m in registry.models()]
-        upcoming = [t.timestamp() for t in times if t] + [scheduled_changes.next_due() or 0]
-        found = min((t for t in upcoming if t), default=0)
-        cache.set(key, found, settings.PAGE_CACHE_SECONDS)
+        found = next_publication_time()
+        cache.set(key, found, NEXT_PUBLICATION_KEPT_SECONDS)
     return found - timezone.now().timestamp() if found else None
+
+
+def next_publication_time() -> float:
+    """When the next scheduled item goes live, as a timestamp (0: nothing is scheduled)."""
+    times = [m.objects.scheduled().aggregate(next=Min("published_at"))["next"] for m in registry.models()]
+    upcoming = [t.timestamp() for t in times if t] + [scheduled_changes.next_due() or 0]
+    return min((t for t in upcoming if t), default=0)
 
 
 # The page cache reads the request as the server handed it over (the WSGI environ, which is request.META), so
@@ -181,7 +213,8 @@ def cacheable_response(response) -> bool:
 class PageCacheMiddleware:
     """The first middleware: a kept page is the whole answer, with every header the layers below gave it.
 
-    It compresses what it keeps itself, once, so it asks the layers below for the plain body."""
+    It names what each public page shows (``Surrogate-Key``) and compresses what it keeps itself, once, so it asks
+    the layers below for the plain body."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -190,33 +223,78 @@ class PageCacheMiddleware:
         meta = request.META
         drop_unread_parameters(meta, request.path_info)
         tidy_host(meta)
-        if not cacheable_request(meta) or signed_in(meta) or not settle():
+        if not public_get(meta) or signed_in(meta):
             return self.get_response(request)
+        if not cacheable_request(meta) or not settle():
+            return self.named(request, None)
         try:
-            current, page, body = kept_for(meta)
+            reading, page, body = kept_for(meta)
         except UNREACHABLE as error:
             logger.warning("Page cache skipped: %s", error)
             distrust()
-            return self.get_response(request)
+            return self.named(request, None)
         if page is not None:
             return served(meta, page, body, "hit")
         request.page_cache_compresses = True
-        response = self.get_response(request)
+        response, keys = self.rendered(request)
         if not cacheable_response(response):
             return compression.compressed(request, response)
-        lifetime = min([settings.PAGE_CACHE_SECONDS, *(seconds for prefix, seconds in SHORT_LIVED.items()
-                                                       if request.path.startswith(prefix))])
         try:
-            upcoming = seconds_to_next_publication(current)
+            lifetime = page_lifetime(request.path, reading.clock)
         except UNREACHABLE:
             distrust()
+            return compression.compressed(request, name(response, keys, None))
+        page, bodies = StoredPage.of(name(response, keys, lifetime), reading.clock)
+        address = page_address(meta)
+        if lifetime < 1 or not keep(reading.generation, address, page, bodies, lifetime):
             return compression.compressed(request, response)
-        if upcoming is not None:
-            lifetime = min(lifetime, int(upcoming))
-        page, bodies = StoredPage.of(response)
-        if lifetime < 1 or not keep(current, page_address(meta), page, bodies, lifetime):
-            return compression.compressed(request, response)
+        unstamped_at.put(address, (page.etag, reading.clock))
         return served(meta, page, bodies.get(wanted_coding(meta, page), bodies[""]), "miss")
+
+    def rendered(self, request):
+        with surrogate_keys.collecting() as keys:
+            response = self.get_response(request)
+        return response, keys
+
+    def named(self, request, lifetime):
+        """A public page made without this cache (off, or unreachable): named all the same, for an edge cache."""
+        response, keys = self.rendered(request)
+        if cacheable_response(response):
+            name(response, keys, lifetime if lifetime is not None else edge_lifetime(request.path))
+        return response
+
+
+def page_lifetime(path: str, clock: int) -> int:
+    """How long a page may be kept: PAGE_CACHE_SECONDS, a minute for a search, and never past the next scheduled
+    publication."""
+    lifetime = min([settings.PAGE_CACHE_SECONDS, *(seconds for prefix, seconds in SHORT_LIVED.items()
+                                                   if path.startswith(prefix))])
+    upcoming = seconds_to_next_publication(clock)
+    return min(lifetime, int(upcoming)) if upcoming is not None else lifetime
+
+
+def edge_lifetime(path: str) -> int | None:
+    """How long an edge may keep a page this cache did not keep (it is off, or unreachable): as long as this cache
+    would, never past the next scheduled publication; None when neither the cache nor the database can tell."""
+    lifetime = min([settings.EDGE_CACHE_SECONDS, *(seconds for prefix, seconds in SHORT_LIVED.items()
+                                                   if path.startswith(prefix))])
+    try:
+        upcoming = seconds_to_next_publication(read_clock(cache.get_many([CLOCK])))
+    except UNREACHABLE:
+        try:
+            found = next_publication_time()
+        except Exception:  # noqa: BLE001  (no lifetime: the edge keeps the page for its own short default)
+            return None
+        upcoming = found - timezone.now().timestamp() if found else None
+    return max(0, min(lifetime, int(upcoming))) if upcoming is not None else lifetime
+
+
+def name(response, keys: set[str], lifetime: int | None):
+    """The page's surrogate keys, and how long an edge may keep it (the browser's own Cache-Control stays)."""
+    response["Surrogate-Key"] = surrogate_keys.header_value(keys)
+    if lifetime is not None:
+        response["Surrogate-Control"] = f"max-age={max(lifetime, 0)}"
+    return response
 
 
 def answer_before_django(environ) -> tuple[int, list[tuple[str, str]], bytes] | None:
@@ -290,44 +368,68 @@ def body_key(generation: int, address: str, coding: str) -> str:
 _seen = {"generation": None}  # the generation this process last read: its pages are asked for with it
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a request read of the cache before its page was made: the generation pages are filed under, and
+    the clock (a page made now is good until one of its keys is stamped later)."""
+
+    generation: int
+    clock: int
+
+
 # The bodies this process sent lately, by address and coding, each with the ETag of the page it belongs to: a hit
 # whose page still has that ETag sends the copy and reads only the page's headers from the cache. The ETag names
 # the bytes, so a copy is never sent for a page that changed.
 recent_bodies = Fragments(RECENT_BODIES_KEPT)
+# The pages this process found unstamped, by address: their ETag and the clock then. Until the clock moves (a
+# public change anywhere) such a page is not asked about again.
+unstamped_at = Fragments(RECENT_BODIES_KEPT * 4)
 
 
-def kept_for(meta) -> tuple[int, "StoredPage | None", bytes | None]:
-    """The generation, and the page kept for this request with its body in the coding the request takes.
+def kept_for(meta) -> tuple[Reading, "StoredPage | None", bytes | None]:
+    """The cache's reading, and the page kept for this request with its body in the coding the request takes.
 
-    One round trip while the generation stays put: the generation, the page and the body in one MGET. The
-    body is left out when this process holds a recent copy, or the request is conditional (mostly a 304)."""
+    One round trip while the generation and the clock stay put: both, the page and the body in one MGET. The
+    body is left out when this process holds a recent copy, or the request is conditional (mostly a 304).
+    After a public change, one more: the stamps of the page's keys."""
     address, seen = page_address(meta), _seen["generation"]
     coding = compression.coding_for(meta.get("HTTP_ACCEPT_ENCODING", ""))
     recent = recent_bodies.get((address, coding))
     with_body = recent is None and "HTTP_IF_NONE_MATCH" not in meta
-    wanted = [GENERATION, *(_page_keys(seen, address, coding, with_body) if seen else [])]
-    found = cache.get_many(wanted)
+    found = cache.get_many([GENERATION, CLOCK, *(_page_keys(seen, address, coding, with_body) if seen else [])])
     current = found.get(GENERATION)
     if current is None:
         cache.add(GENERATION, new_generation(), None)
         current = cache.get(GENERATION) or new_generation()
+    reading = Reading(current, read_clock(found))
     _seen["generation"] = current
     if current != seen:
-        found = cache.get_many(_page_keys(current, address, coding, with_body))
+        found.update(cache.get_many(_page_keys(current, address, coding, with_body)))
     page = found.get(page_key(current, address))
-    if page is None:
-        return current, None, None
+    if page is None or not unstamped(address, page, reading.clock):
+        return reading, None, None
     if fresh(meta, page.etag):
-        return current, page, b""
+        return reading, page, b""
     sent = wanted_coding(meta, page)
     if recent is not None and recent[0] == page.etag and sent == coding:
-        return current, page, recent[1]
+        return reading, page, recent[1]
     body_name = body_key(current, address, sent)
     body = found[body_name] if body_name in found else cache.get(body_name)
     if body is None:
-        return current, None, None  # the body was evicted: a miss
+        return reading, None, None  # the body was evicted: a miss
     recent_bodies.put((address, sent), (page.etag, body))
-    return current, page, body
+    return reading, page, body
+
+
+def unstamped(address: str, page: "StoredPage", clock: int) -> bool:
+    """No key of the page was touched after it was made (a stamp that is gone counts as touched)."""
+    if unstamped_at.get(address) == (page.etag, clock):
+        return True
+    stamps = cache.get_many([STAMP.format(key) for key in page.keys])
+    if len(stamps) < len(page.keys) or any(stamp > page.read_at for stamp in stamps.values()):
+        return False
+    unstamped_at.put(address, (page.etag, clock))
+    return True
 
 
 def _page_keys(generation: int, address: str, coding: str, with_body: bool) -> list[str]:
@@ -341,16 +443,18 @@ def wanted_coding(meta, page: "StoredPage") -> str:
 
 @dataclass(frozen=True)
 class StoredPage:
-    """A page as it is kept: status, headers and ETag. Its body is kept beside it once per coding, ready to
-    send as it is, so a hit reads only the bytes it sends."""
+    """A page as it is kept: status, headers, ETag, its surrogate keys and the clock read before it was made.
+    Its body is kept beside it once per coding, ready to send as it is, so a hit reads only the bytes it sends."""
 
     status: int
     headers: tuple[tuple[str, str], ...]
     etag: str
     codings: tuple[str, ...]  # "" (identity), "gzip", "br"
+    keys: tuple[str, ...]
+    read_at: int
 
     @classmethod
-    def of(cls, response) -> tuple["StoredPage", dict[str, bytes]]:
+    def of(cls, response, read_at: int) -> tuple["StoredPage", dict[str, bytes]]:
         # Browsers and CDNs revalidate every time (a cheap 304 by ETag), so an unpublish is never hidden by a
         # copy kept outside the shared cache; hits and 304s carry the same header.
         response["Cache-Control"] = "public, max-age=0, must-revalidate"
@@ -361,9 +465,10 @@ class StoredPage:
         if compression.compressible(response):
             bodies.update((coding, compression.encode(body, coding, "best")) for coding in ("gzip", "br"))
         headers = tuple((name, value) for name, value in response.items()
-                        if name.lower() not in ("content-length", "etag", "x-page-cache"))
+                        if name.lower() not in ("content-length", "etag", "x-page-cache", "x-cache"))
         etag = compression.weak(etag) if len(bodies) > 1 else etag
-        return cls(response.status_code, headers, etag, tuple(bodies)), bodies
+        keys = tuple(response.get("Surrogate-Key", surrogate_keys.SITE).split())
+        return cls(response.status_code, headers, etag, tuple(bodies), keys, read_at), bodies
 
 
 def fresh(meta, etag: str) -> bool:
@@ -388,7 +493,7 @@ def reply(meta, page: StoredPage, body: bytes, outcome: str) -> tuple[int, list[
         if coding:
             headers.append(("Content-Encoding", coding))
         headers.append(("Content-Length", str(len(body))))
-    headers += [("ETag", page.etag), ("X-Page-Cache", outcome)]
+    headers += [("ETag", page.etag), ("X-Page-Cache", outcome), ("X-Cache", outcome.upper())]
     return status, headers, body
 
 
@@ -401,9 +506,18 @@ def served(meta, page: StoredPage, body: bytes, outcome: str):
 
 
 def keep(generation: int, address: str, page: StoredPage, bodies: dict[str, bytes], lifetime: int) -> bool:
-    """The page and its bodies, written in one transaction. (Redis may still evict a body before its page: the
-    hit that finds it missing is a miss.)"""
+    """The page and its bodies, written in one transaction, unless one of its keys was touched since the page
+    was read (it would be served as older than that change, so it is not kept). A key never stamped is stamped
+    with the page's clock first: one evicted and stamped again can then only make older pages misses. (Redis may
+    still evict a body before its page: the hit that finds it missing is a miss.)"""
     try:
+        names = [STAMP.format(key) for key in page.keys]
+        stamps = cache.get_many(names)
+        for missing in set(names) - set(stamps):
+            if not cache.add(missing, page.read_at, STAMPS_KEPT_SECONDS):
+                stamps[missing] = cache.get(missing) or page.read_at + 1
+        if any(stamp > page.read_at for stamp in stamps.values()):
+            return False
         cache.set_many({page_key(generation, address): page,
                         **{body_key(generation, address, coding): body for coding, body in bodies.items()}}, lifetime)
     except UNREACHABLE:
@@ -413,5 +527,5 @@ def keep(generation: int, address: str, page: StoredPage, bodies: dict[str, byte
 
 
 def connect() -> None:
-    """After a commit that changed what readers see, every page is left behind."""
-    public_change.connect(bump, dispatch_uid="magazine.page_cache.bump")
+    """After a commit that changed what readers see, the pages that show it are left behind."""
+    public_change.connect(touch, dispatch_uid="magazine.page_cache.touch")

@@ -208,8 +208,10 @@ OTP_TOTP_ISSUER = MAGAZINE_NAME  # the account's name in an editor's authenticat
 SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
 SEARCH_CANDIDATES = int(os.environ.get("SEARCH_CANDIDATES", "500"))  # the newest matches a search ranks
 
-# How long an anonymous reader's page may be served from the cache (0 turns the page cache off).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# How long an anonymous reader's page may be served from the cache (0 turns the page cache off), and how long an
+# edge cache in front may keep one: hours, since a publish changes exactly the pages that show it.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "21600"))
+EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "21600"))
 # Edge caches (Varnish) told to purge by surrogate key, and WebSub hubs pinged, through the outbox.
 EDGE_PURGE_URLS = env_list("EDGE_PURGE_URLS", "")
 WEBSUB_HUBS = env_list("WEBSUB_HUBS", "")

@@ -26,9 +26,9 @@ from reviews.models import Review
 from shows.models import Show
 
 OPTIONS_KEPT_SECONDS = 60
-# magazine.page_cache.GENERATION, named here because reviews sits below magazine: every process that commits a
+# magazine.page_cache.CLOCK, named here because reviews sits below magazine: every process that commits a
 # change readers can see moves it in the shared cache, so a process keeping choices learns of another's unpublish.
-PUBLIC_GENERATION = "page-cache:generation"
+PUBLIC_CLOCK = "page-cache:clock"
 _public_changes_here = [0]  # this process's own commits count even while the shared cache is down
 FILTERS = ("year", "rating", "kind", "tag", "critic")  # also the order they take in a link
 RATINGS = [(5, "5 stars"), (4, "4 stars and up"), (3, "3 stars and up"), (2, "2 stars and up"),
@@ -54,7 +54,7 @@ class Options:
     @classmethod
     def kept(cls) -> "Options":
         """``load()``, kept by the process (it reads every live review) until the next public change."""
-        key = ("reviews.archive.Options", _public_changes_here[0], attempt("get", PUBLIC_GENERATION),
+        key = ("reviews.archive.Options", _public_changes_here[0], attempt("get", PUBLIC_CLOCK),
                int(time.time() // OPTIONS_KEPT_SECONDS))
         return fragments.get_or_render(key, cls.load)
 

@@ -7,6 +7,7 @@ from taggit.managers import TaggableManager
 
 from editorial import text as plain_text
 from editorial.models import EditorialModel, EditorialQuerySet, State, Status
+from editorial.surrogate_keys import KeyedQuerySet
 from pictures.models import Pictured
 from reviews.rating import is_half_star
 
@@ -139,6 +140,8 @@ class Mention(models.Model):
         "not this one", default=False,
         help_text="Tick when the words mean someone or something else: the name stays, unlinked, and stays so.",
     )
+
+    objects = KeyedQuerySet.as_manager()  # a page listing mentions names the list it reads (editorial.surrogate_keys)
 
     class Meta:
         ordering = ["pk"]

@@ -6,6 +6,7 @@ from taggit.managers import TaggableManager
 
 from editorial.models import EditorialModel
 from editorial.names import name_key
+from editorial.surrogate_keys import KeyedQuerySet
 from people.models import Person
 from pictures.models import Pictured
 
@@ -116,6 +117,8 @@ class Credit(models.Model):
     character = models.CharField(max_length=200, blank=True, help_text="For cast: the character played.")
     note = models.CharField(max_length=200, blank=True, help_text="E.g. “uncredited”, “episodes 1–3”.")
     order = models.PositiveSmallIntegerField("billing order", default=0)
+
+    objects = KeyedQuerySet.as_manager()  # a page listing credits names the list it reads (editorial.surrogate_keys)
 
     class Meta:
         ordering = ["show", "order", "pk"]

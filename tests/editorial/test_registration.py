@@ -45,10 +45,11 @@ def test_it_goes_through_the_workflow_from_the_admin(client, editor, settings):
     page = client.get(reverse("admin:featureapp_feature_change", args=[feature.pk])).content.decode()
     assert 'name="_publish"' in page and 'name="_submit"' in page
     assert client.get(feature.get_absolute_url()).status_code == 404  # a draft has no public page
-    generation = page_cache.generation()
+    clock = page_cache.read_clock({})
     with factories.committing():
         client.post(reverse("admin:featureapp_feature_change", args=[feature.pk]), feature_form(feature, "_publish"))
-    assert page_cache.generation() == generation + 1
+    assert cache.get(page_cache.CLOCK) == clock + 1
+    assert cache.get(page_cache.STAMP.format(f"feature-{feature.pk}")) == clock + 1
     client.logout()
     assert "A day with the dancers." in client.get(feature.get_absolute_url()).content.decode()
     assert [hit.item for hit in search("dancers")[0:10]] == [feature]

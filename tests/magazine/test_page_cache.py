@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,22 +22,24 @@ def test_second_request_is_a_hit_and_a_publish_moves_every_page_on(client, page_
     assert response["X-Page-Cache"] == "miss" and "Second edition" in response.content.decode()
 
 
-def test_a_draft_save_leaves_the_generation_and_a_publish_moves_it_once_after_commit(page_cache_on, db):
+def test_a_draft_save_leaves_the_clock_and_a_publish_moves_it_once_after_commit(page_cache_on, db):
     editor = factories.editor()
     live, draft = factories.LiveReviewFactory(), factories.DraftReviewFactory()
-    start = page_cache.generation()
+    start = page_cache.read_clock({})
     with factories.committing():
         workflow.save_draft(live, by=editor, data={**working_copy.content_of(live), "headline": "Not yet"})
         draft.headline = "Still a draft"
         draft.save()
         workflow.save_draft(draft, by=editor)
         workflow.submit(draft, by=editor)
-    assert page_cache.generation() == start
+    assert cache.get(page_cache.CLOCK) == start
     with factories.committing() as callbacks:
         workflow.publish(live, by=editor)
         workflow.publish(draft, by=editor)
-        assert page_cache.generation() == start  # nothing moves before the commit
-    assert callbacks and page_cache.generation() == start + 1  # two publishes, one transaction, one move
+        assert cache.get(page_cache.CLOCK) == start  # nothing moves before the commit
+    assert callbacks and cache.get(page_cache.CLOCK) == start + 1  # two publishes, one transaction, one move
+    stamped = cache.get_many([page_cache.STAMP.format(f"review-{item.pk}") for item in (live, draft)])
+    assert set(stamped.values()) == {start + 1}
 
 
 def test_publish_and_unpublish_reach_readers_at_once(client, page_cache_on, db):
@@ -65,7 +68,7 @@ def test_editors_and_previews_never_touch_the_public_cache(client, page_cache_on
 def test_a_page_is_never_kept_past_the_next_scheduled_publication(client, page_cache_on, db):
     factories.LiveReviewFactory()
     factories.ScheduledReviewFactory(published_at=timezone.now() + timedelta(seconds=40))
-    remaining = page_cache.seconds_to_next_publication(page_cache.generation())
+    remaining = page_cache.seconds_to_next_publication(page_cache.read_clock({}))
     assert 30 < remaining <= 40
     response = client.get("/")
     assert response["X-Page-Cache"] == "miss"

@@ -36,22 +36,22 @@ def small_redis(tmp_path, settings):
 
 
 @pytest.mark.django_db
-def test_a_full_cache_drops_old_pages_and_keeps_its_generation(small_redis):
-    start = page_cache.generation()
-    page = page_cache.StoredPage(200, (("Content-Type", "text/html"),), '"one"', ("",))
+def test_a_full_cache_drops_old_pages_and_keeps_its_generation_and_clock(small_redis):
+    start, clock = page_cache.generation(), page_cache.read_clock({})
+    page = page_cache.StoredPage(200, (("Content-Type", "text/html"),), '"one"', ("",), ("site",), clock)
     for n in range(200):  # 200 pages of 50 KB: twice what the limit holds
         assert page_cache.keep(start, f"GET:http://testserver/page/{n}/", page, {"": b"x" * 50_000}, 300)
     assert cache.get(page_cache.GENERATION) == start
     assert cache.get(page_cache.page_key(start, "GET:http://testserver/page/0/")) is None  # the oldest went
     assert cache.get(page_cache.page_key(start, "GET:http://testserver/page/199/")) is not None
-    page_cache.bump()
-    assert page_cache.generation() == start + 1
+    page_cache.touch({"site"})
+    assert page_cache.generation() == start and cache.get(page_cache.CLOCK) == clock + 1
 
 
 @pytest.mark.django_db
-def test_a_generation_lost_with_the_cache_never_comes_back_to_an_old_one(small_redis):
-    start = page_cache.generation()
+def test_a_clock_lost_with_the_cache_never_comes_back_to_an_old_one(small_redis):
+    start = page_cache.read_clock({})
     for _ in range(3):
-        page_cache.bump()
-    cache.delete(page_cache.GENERATION)  # as an eviction or a restart of an empty Redis would
-    assert page_cache.generation() > start + 3
+        page_cache.touch({"site"})
+    cache.delete(page_cache.CLOCK)  # as an eviction or a restart of an empty Redis would
+    assert page_cache.read_clock({}) > start + 3

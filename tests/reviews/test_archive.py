@@ -340,7 +340,7 @@ with transaction.atomic():
 def test_an_unpublish_in_another_process_takes_its_tag_out_of_every_process_s_choices(tmp_path):
     """Two gunicorn workers keep the choices; the unpublish commits in a third process (a shell) that shares
     their Redis and database."""
-    assert archive.PUBLIC_GENERATION == page_cache.GENERATION  # what every process moves after a public change
+    assert archive.PUBLIC_CLOCK == page_cache.CLOCK  # what every process moves after a public change
     redis = Redis(tmp_path / "redis")
     redis.start()
     site = Site(tmp_path, redis.url, PAGE_CACHE_SECONDS="0")  # every request reaches a worker's own choices

@@ -1,0 +1,213 @@
+"""What a public page shows, named as surrogate keys, and what a publish changed, named the same way.
+
+While a page renders, every item loaded (``post_init``) adds its *item key* (``review-12``), and every list
+read (a queryset of a keyed model, when it is evaluated) adds its *list key*: ``review-list/tag-5`` when the
+list is narrowed to the rows related to one item (a tag's reviews, a critic's, a show's), ``review-list``
+otherwise (the newest reviews, the archive, an A–Z index). Lists counted or aggregated inside another query
+(a subquery) add the plain list key of their model. Pieces kept by the process (``editorial.fragments``)
+keep the keys they were rendered with and add them again when they are served.
+
+What a publish changed is named with the same keys by ``editorial.publish_keys``.
+
+Every public page also carries ``site``: touching it changes every page.
+"""
+
+import contextvars
+from contextlib import contextmanager
+
+from django.db import models
+from django.db.models.expressions import BaseExpression
+from django.db.models.lookups import Lookup
+from django.db.models.signals import post_init
+from taggit.models import Tag
+
+from editorial import registry
+
+SITE = "site"
+ITEM_KEYS_PER_MODEL = 100  # beyond this a page (a sitemap, say) names the model's every item: ``review-any``
+
+_collected: contextvars.ContextVar[set | None] = contextvars.ContextVar("surrogate_keys", default=None)
+
+
+@contextmanager
+def collecting():
+    """Collect the keys of what is read inside the block into the set it gives; they also reach an outer block."""
+    outer = _collected.get()
+    keys: set[str] = set()
+    token = _collected.set(keys)
+    try:
+        yield keys
+    finally:
+        _collected.reset(token)
+        if outer is not None:
+            outer |= keys
+
+
+def add(keys) -> None:
+    collected = _collected.get()
+    if collected is not None:
+        collected.update(keys)
+
+
+def header_value(keys: set[str]) -> str:
+    """The keys as a header gives them: items of a model past ITEM_KEYS_PER_MODEL become ``<model>-any``."""
+    per_model: dict[str, list[str]] = {}
+    others = {SITE}
+    for key in keys:
+        name, _, rest = key.rpartition("-")
+        if rest.isdigit() and "/" not in key:
+            per_model.setdefault(name, []).append(key)
+        else:
+            others.add(key)
+    for name, items in per_model.items():
+        others.update([f"{name}-any"] if len(items) > ITEM_KEYS_PER_MODEL else items)
+    return " ".join(sorted(others))
+
+
+# Names
+
+def keyed_models() -> list[type]:
+    return [*registry.models(), Tag]
+
+
+def item_key(model, pk) -> str:
+    return f"{model._meta.model_name}-{pk}"
+
+
+def any_key(model) -> str:
+    return f"{model._meta.model_name}-any"
+
+
+def list_key(model, subject: str | None = None) -> str:
+    return f"{model._meta.model_name}-list" + (f"/{subject}" if subject else "")
+
+
+def owner_of(model):
+    """The keyed model whose item a row belongs to: itself, or for an inline's row (a credit, a mention) the
+    item it is deleted with."""
+    if model in keyed_models():
+        return model
+    for field in model._meta.concrete_fields:
+        cascades = field.many_to_one and field.remote_field.on_delete is models.CASCADE
+        if cascades and field.related_model in keyed_models():
+            return field.related_model
+    return None
+
+
+# Reading
+
+def _loaded(sender, instance, **kwargs):
+    collected = _collected.get()
+    if collected is None or instance.pk is None:
+        return
+    if sender in _KEYED:
+        collected.add(item_key(sender, instance.pk))
+        return
+    for field in _pointers[sender]:  # an inline's row shows the items it points to (a credit: its person)
+        value = getattr(instance, field.attname)
+        if value is not None:
+            collected.add(item_key(field.related_model, value))
+
+
+_KEYED: set[type] = set()
+_pointers: dict[type, list] = {}  # an inline row's model -> its foreign keys to keyed models
+
+
+def connect() -> None:
+    """Listen for items loaded: the keyed models, and the inline rows that belong to them."""
+    _KEYED.update(keyed_models())
+    inlines = {relation.related_model for model in registry.models() for relation in model._meta.related_objects
+               if relation.one_to_many and relation.related_model not in _KEYED}
+    for model in inlines:
+        _pointers[model] = [field for field in model._meta.concrete_fields
+                            if field.many_to_one and field.related_model in _KEYED]
+    for model in (*_KEYED, *inlines):
+        post_init.connect(_loaded, sender=model, dispatch_uid=f"editorial.surrogate_keys.{model._meta.label}")
+
+
+def list_keys_of(queryset) -> set[str]:
+    """The list keys of a queryset: one per item every row must be related to, else its model's plain list key;
+    plus the plain list key of each keyed model a subquery reads."""
+    owner = owner_of(queryset.model)
+    keys = {list_key(owner, subject) for subject in _narrowing_subjects(queryset.query.where)} if owner else set()
+    if owner and not keys:
+        keys.add(list_key(owner))
+    inner = [*_subqueries(queryset.query.where), *(q for expr in queryset.query.annotations.values()
+                                                    for q in _subqueries(expr))]
+    for query in inner:
+        inner_owner = owner_of(query.model)
+        if inner_owner:
+            keys.add(list_key(inner_owner))
+    return keys
+
+
+def _narrowing_subjects(where):
+    """Items every row must be related to: a plain equality on a foreign key to a keyed model, at the top
+    of the WHERE (not negated, not one side of an OR)."""
+    if where.negated or (where.connector != "AND" and len(where.children) > 1):
+        return
+    for child in where.children:
+        if isinstance(child, Lookup):
+            field = getattr(child.lhs, "target", None)
+            related = getattr(field, "related_model", None) if getattr(field, "many_to_one", False) else None
+            if child.lookup_name == "exact" and related in _KEYED and not hasattr(child.rhs, "resolve_expression"):
+                value = child.rhs.pk if isinstance(child.rhs, models.Model) else child.rhs
+                yield item_key(related, value)
+        elif hasattr(child, "children"):
+            yield from _narrowing_subjects(child)
+
+
+def _subqueries(node):
+    if hasattr(node, "model") and hasattr(node, "where") and hasattr(node, "annotations"):  # a Query
+        yield node
+        yield from _subqueries(node.where)
+        return
+    query = getattr(node, "query", None)
+    if query is not None and hasattr(query, "where"):
+        yield from _subqueries(query)
+    children = getattr(node, "children", None)
+    if children is not None:
+        for child in children:
+            yield from _subqueries(child)
+    if isinstance(node, Lookup):
+        yield from _subqueries(node.rhs)
+    elif isinstance(node, BaseExpression):
+        for source in node.get_source_expressions():
+            if source is not None:
+                yield from _subqueries(source)
+
+
+class KeyedQuerySet(models.QuerySet):
+    """A queryset that names the list it reads while keys are being collected."""
+
+    def _note(self):
+        if _collected.get() is not None:
+            add(list_keys_of(self))
+
+    def __iter__(self):
+        self._note()
+        return super().__iter__()
+
+    def __len__(self):
+        self._note()
+        return super().__len__()
+
+    def __bool__(self):
+        self._note()
+        return super().__bool__()
+
+    def iterator(self, *args, **kwargs):
+        self._note()
+        return super().iterator(*args, **kwargs)
+
+    def count(self):
+        self._note()
+        return super().count()
+
+    def exists(self):
+        self._note()
+        return super().exists()
+
+    def aggregate(self, *args, **kwargs):
+        self._note()
+        return super().aggregate(*args, **kwargs)
