@@ -3,10 +3,10 @@ server acknowledges them.
 
 ``enqueue`` writes a row with the caller's transaction, so a message exists exactly when the change it announces
 was committed. Each web process delivers with one daemon thread of its own, started by its first request: woken
-once a request whose commit enqueued is answered, and every ``OUTBOX_POLL_SECONDS`` besides, so rows left by a process that died, or
-refused by a server that was down, go out after a restart. A failed message is put off (2 s, doubling, at most
-30 s) with its error; it is never a reader's failure. Delivery is at least once: a row is claimed (hidden from
-other senders for a lease) before it is sent, and deleted once acknowledged.
+once a request whose commit enqueued is answered, and every ``OUTBOX_POLL_SECONDS`` besides, so rows left by a
+process that died, or refused by a server that was down, go out after a restart. A failed message is put off (2 s,
+doubling, at most 30 s) with its error; it is never a reader's failure. Delivery is at least once: a row is claimed
+(hidden from other senders for a lease) before it is sent, and deleted once acknowledged.
 
 With ``OUTBOX_POLL_SECONDS`` at 0 no thread starts (the tests call ``deliver_due`` themselves).
 """
