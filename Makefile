@@ -61,7 +61,7 @@ varnish:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null; fi; }
 
-# Varnish in the foreground (deploy/varnish/), on EDGE_PORT in front of the app at APP_ADDRESS (README, "An edge cache").
+# Varnish in the foreground (deploy/varnish/) on EDGE_PORT, in front of the app at APP_ADDRESS (README: "An edge cache").
 EDGE_PORT ?= 6081
 APP_ADDRESS ?= 127.0.0.1:8000
 edge: varnish
