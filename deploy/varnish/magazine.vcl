@@ -67,7 +67,9 @@ sub vcl_backend_response {
     # keep it (an error page, a redirect, a page about to change), so neither does the edge.
     if (beresp.http.Surrogate-Key && beresp.http.Surrogate-Control && !beresp.http.Set-Cookie) {
         set beresp.http.xkey = beresp.http.Surrogate-Key;
-        set beresp.ttl = std.duration(regsub(beresp.http.Surrogate-Control, "^.*\bmax-age=([0-9]+).*$", "\1s"), 120s);
+        # What is left of max-age once the Age the app gives (a page its own cache kept a while) is taken off.
+        set beresp.ttl = std.duration(regsub(beresp.http.Surrogate-Control, "^.*\bmax-age=([0-9]+).*$", "\1s"), 120s)
+            - std.duration(beresp.http.Age + "s", 0s);
         # No grace, so no stale page is served while a new one is fetched, and no keep: an expired page is
         # fetched whole (from the app's own page cache) rather than revalidated, so its headers are the new ones.
         set beresp.grace = 0s;

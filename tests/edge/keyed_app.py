@@ -12,6 +12,7 @@ PAGES = {
     "/b/": ("site page-b list", "max-age=300", []),
     "/c/": ("site page-c", "max-age=300", []),
     "/short/": ("site short", "max-age=1", []),
+    "/aged/": ("site aged", "max-age=300", [("Age", "298")]),  # kept by the app's own cache 298 s ago
     "/no-max-age/": ("site odd", "no-store-here", []),
     "/unkept/": ("site unkept", None, []),
     "/cookie/": ("site cookie", "max-age=300", [("Set-Cookie", "csrftoken=abc; Path=/")]),

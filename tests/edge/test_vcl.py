@@ -80,6 +80,11 @@ def test_a_page_is_kept_as_long_as_surrogate_control_says(edge):
     wait_for(lambda: edge.get("/short/")[1]["x-cache"] == "MISS", "expiry after max-age=1", seconds=5)
 
 
+def test_the_age_the_app_gives_is_taken_off_the_lifetime(edge):
+    assert verdicts(edge, "/aged/") == ["MISS", "HIT"]
+    wait_for(lambda: edge.get("/aged/")[1]["x-cache"] == "MISS", "expiry 2 s after the miss", seconds=5)
+
+
 def test_one_variant_per_coding_the_app_makes(edge):
     browser = {"Accept-Encoding": "gzip, deflate, br, zstd"}
     first = edge.get("/c/", browser)
