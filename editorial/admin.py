@@ -12,7 +12,7 @@ from django.utils.text import capfirst
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
-from editorial import conflicts, registry, revisions, set_aside, workflow, working_copy
+from editorial import conflicts, publish_keys, registry, revisions, set_aside, workflow, working_copy
 from editorial.admin_audit import AuditEntryAdmin  # noqa: F401  (the audit log, registered there)
 from editorial.admin_lists import ChangesFilter, EditorialListMixin
 from editorial.admin_safety import EditorialSafetyMixin
@@ -323,14 +323,18 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
                 "revision": revision, "changes": changes, "live": stored.is_live}
 
     def delete_model(self, request, obj):
+        pk = obj.pk
+        publish_keys.remember(obj)  # the lists it leaves
         super().delete_model(request, obj)
-        workflow.deleted(obj)
+        workflow.deleted(obj, pk)
 
     def delete_queryset(self, request, queryset):
         items = list(queryset)
+        for item in items:
+            publish_keys.remember(item)
         super().delete_queryset(request, queryset)
         for item in items:
-            workflow.deleted(item)
+            workflow.deleted(item, item.pk)
 
     def get_search_results(self, request, queryset, search_term):
         """The admin's search box uses the site's search index too, drafts included: “laage” finds Laâge."""

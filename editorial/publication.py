@@ -37,7 +37,7 @@ class AfterCommit:
         if self.ran:
             return
         self.ran = True
-        committed = {key: fresh(item) for key, item in self.items.items()}
+        committed = {key: fresh(item, key[1]) for key, item in self.items.items()}
         items = [item for item in committed.values() if item is not None]
         for item in items:
             refresh(item)
@@ -76,17 +76,26 @@ def announce(items: list, keys: frozenset[str]) -> None:
                 set_aside.record(item, set_aside.Step.PUBLIC_CHANGE, outcome)
 
 
-def fresh(item):
+def fresh(item, pk: int):
     """The item as committed (None if it is gone)."""
-    return type(item)._default_manager.filter(pk=item.pk).first()
+    return type(item)._default_manager.filter(pk=pk).first()
 
 
 def changed(item, *, public: bool) -> None:
     """Note that ``item`` changed in the current transaction; ``public`` if readers can see the change."""
+    _note(item, item.pk, public)
+
+
+def deleted(item, pk: int, *, public: bool) -> None:
+    """Note that ``item``, whose pk was ``pk``, was deleted in the current transaction."""
+    _note(item, pk, public)
+
+
+def _note(item, pk: int, public: bool) -> None:
     batch = getattr(_local, "batch", None)
     if batch is None or batch.ran or not waiting(batch):
         batch = _local.batch = AfterCommit()
-    batch.items[(type(item)._meta.label, item.pk)] = item
+    batch.items[(type(item)._meta.label, pk)] = item
     batch.public = batch.public or public
     callbacks = transaction.get_connection().run_on_commit
     batch.registered = len(callbacks)  # where its callback goes (outside a transaction it runs at once)

@@ -4,7 +4,9 @@ A changed item touches its own key always. When it went live or left, moved in t
 changed what it is related to, it also touches every list it was on and every list it is on now: so a new
 review reaches the home page and the tag pages it joins, an unpublished one leaves them, and the pages after
 it in each list move up. A correction that changes none of that touches only the pages that show the item.
-What each live item is on is kept (``ListsJoined``), so "before" is what was last published, exactly.
+What each live item is on is kept (``ListsJoined``), so "before" is what was last published, exactly; an item
+made live some other way (a bulk load, a database from before the keys) has it noted by the service that locks
+it, before it writes.
 """
 
 from django.db import transaction
@@ -38,6 +40,13 @@ def touched(items: dict[tuple[str, int], object]) -> frozenset[str]:
             elif kept:
                 kept.delete()
     return frozenset(keys)
+
+
+def remember(stored) -> None:
+    """Before a service changes a live item: note the lists it is on, if nothing has yet."""
+    if stored.is_live and not ListsJoined.objects.filter(model=stored._meta.label, object_id=stored.pk).exists():
+        ListsJoined.objects.create(model=stored._meta.label, object_id=stored.pk, keys=sorted(lists_of(stored)),
+                                   place=place_of(stored))
 
 
 def lists_of(item) -> set[str]:

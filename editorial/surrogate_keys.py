@@ -15,6 +15,7 @@ Every public page also carries ``site``: touching it changes every page.
 import contextvars
 from contextlib import contextmanager
 
+from django.apps import apps
 from django.db import models
 from django.db.models.expressions import BaseExpression
 from django.db.models.lookups import Lookup
@@ -41,6 +42,18 @@ def collecting():
         _collected.reset(token)
         if outer is not None:
             outer |= keys
+
+
+@contextmanager
+def instead(keys):
+    """What the block reads is named by ``keys`` alone: for a view that knows better than its queries which lists
+    it draws from (one made of several queries by ids, say)."""
+    token = _collected.set(None)
+    try:
+        yield
+    finally:
+        _collected.reset(token)
+        add(keys)
 
 
 def add(keys) -> None:
@@ -100,37 +113,47 @@ def _loaded(sender, instance, **kwargs):
     collected = _collected.get()
     if collected is None or instance.pk is None:
         return
-    if sender in _KEYED:
+    keyed, pointers = _known()
+    if sender in keyed:
         collected.add(item_key(sender, instance.pk))
         return
-    for field in _pointers[sender]:  # an inline's row shows the items it points to (a credit: its person)
+    for field in pointers.get(sender, ()):  # an inline's row shows the items it points to (a credit: its person)
         value = getattr(instance, field.attname)
         if value is not None:
             collected.add(item_key(field.related_model, value))
 
 
-_KEYED: set[type] = set()
-_pointers: dict[type, list] = {}  # an inline row's model -> its foreign keys to keyed models
+_known_models: list = []
+
+
+def _known() -> tuple[frozenset, dict]:
+    """The keyed models, and for each model of inline rows that belong to them, its foreign keys to them: read
+    from the registry once every app has registered (the first page comes after)."""
+    if _known_models:
+        return _known_models[0]
+    keyed = frozenset(keyed_models())
+    inlines = {relation.related_model for model in registry.models() for relation in model._meta.related_objects
+               if relation.one_to_many and relation.related_model not in keyed}
+    pointers = {model: [field for field in model._meta.concrete_fields
+                        if field.many_to_one and field.related_model in keyed] for model in inlines}
+    if apps.ready:
+        _known_models.append((keyed, pointers))
+    return keyed, pointers
 
 
 def connect() -> None:
-    """Listen for items loaded: the keyed models, and the inline rows that belong to them."""
-    _KEYED.update(keyed_models())
-    inlines = {relation.related_model for model in registry.models() for relation in model._meta.related_objects
-               if relation.one_to_many and relation.related_model not in _KEYED}
-    for model in inlines:
-        _pointers[model] = [field for field in model._meta.concrete_fields
-                            if field.many_to_one and field.related_model in _KEYED]
-    for model in (*_KEYED, *inlines):
-        post_init.connect(_loaded, sender=model, dispatch_uid=f"editorial.surrogate_keys.{model._meta.label}")
+    """Listen for items loaded (every model; only keyed ones and their inline rows are named)."""
+    post_init.connect(_loaded, dispatch_uid="editorial.surrogate_keys.loaded")
 
 
 def list_keys_of(queryset) -> set[str]:
-    """The list keys of a queryset: one per item every row must be related to, else its model's plain list key;
-    plus the plain list key of each keyed model a subquery reads."""
+    """The list keys of a queryset: one per item every row must be related to, else its model's plain list key
+    (none when it reads rows by their key: those are items, named as they load); plus the plain list key of each
+    keyed model a subquery reads."""
     owner = owner_of(queryset.model)
-    keys = {list_key(owner, subject) for subject in _narrowing_subjects(queryset.query.where)} if owner else set()
-    if owner and not keys:
+    where = queryset.query.where
+    keys = {list_key(owner, subject) for subject in _narrowing_subjects(where)} if owner else set()
+    if owner and not keys and not _by_unique_field(where, queryset.model, owner):
         keys.add(list_key(owner))
     inner = [*_subqueries(queryset.query.where), *(q for expr in queryset.query.annotations.values()
                                                     for q in _subqueries(expr))]
@@ -150,11 +173,29 @@ def _narrowing_subjects(where):
         if isinstance(child, Lookup):
             field = getattr(child.lhs, "target", None)
             related = getattr(field, "related_model", None) if getattr(field, "many_to_one", False) else None
-            if child.lookup_name == "exact" and related in _KEYED and not hasattr(child.rhs, "resolve_expression"):
+            if child.lookup_name == "exact" and related in _known()[0] and not hasattr(child.rhs, "resolve_expression"):
                 value = child.rhs.pk if isinstance(child.rhs, models.Model) else child.rhs
                 yield item_key(related, value)
         elif hasattr(child, "children"):
             yield from _narrowing_subjects(child)
+
+
+def _by_unique_field(where, model, owner) -> bool:
+    """Rows read by their primary key or another unique field (``pk__in=[…]``, ``slug=…``), or an inline's rows
+    read by the items they belong to (a prefetch of reviews' mentions), at the top of the WHERE."""
+    if where.negated or (where.connector != "AND" and len(where.children) > 1):
+        return False
+    for child in where.children:
+        if isinstance(child, Lookup):
+            field = getattr(child.lhs, "target", None)
+            if getattr(field, "model", None) is not model or child.lookup_name not in ("exact", "in"):
+                continue
+            belongs = owner is not model and field.many_to_one and field.related_model is owner
+            if (field.primary_key or field.unique or belongs) and not hasattr(child.rhs, "query"):
+                return True
+        elif hasattr(child, "children") and _by_unique_field(child, model, owner):
+            return True
+    return False
 
 
 def _subqueries(node):

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from editorial import publication, set_aside, working_copy
+from editorial import publication, publish_keys, set_aside, working_copy
 from editorial.models import AuditEntry, Changes, EditorialModel, Revision, Status
 from editorial.revisions import snapshot
 
@@ -77,6 +77,7 @@ def locked(item: EditorialModel, button: str, by) -> EditorialModel:
     stored = type(item)._default_manager.select_for_update().get(pk=item.pk)
     if by is not None:
         check_button(by, stored, type(item), button)
+    publish_keys.remember(stored)
     return stored
 
 
@@ -274,6 +275,6 @@ def restore(item: EditorialModel, revision: Revision, *, by) -> EditorialModel:
 
 
 @transaction.atomic
-def deleted(item: EditorialModel) -> None:
-    """After an item is deleted: readers may have seen it."""
-    publication.changed_in_bulk(public=item.status == Status.PUBLISHED)
+def deleted(item: EditorialModel, pk: int) -> None:
+    """After an item is deleted (Django has cleared its pk): readers may have seen it, on its pages and its lists."""
+    publication.deleted(item, pk, public=item.status == Status.PUBLISHED)

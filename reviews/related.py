@@ -4,10 +4,12 @@ import time
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.expressions import RawSQL
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
+from editorial import surrogate_keys
 from editorial.fragments import fragments
-from shows.models import Credit
+from people.models import Person
+from shows.models import Credit, Show
 
 RELATED = 4
 RELATED_KEPT_SECONDS = 600
@@ -29,15 +31,23 @@ def newest_tagged(review, limit: int = NEWEST_TAGGED) -> RawSQL | None:
 
 
 def related_ids(review, live_cards, *, limit: int = RELATED) -> list[int]:
-    """The ids of up to ``limit`` other live reviews: three small indexed queries, whatever the magazine's size."""
-    others = live_cards.exclude(pk=review.pk).order_by("-published_at").values_list("pk", flat=True)
-    people = Credit.objects.filter(show_id=review.show_id).values("person_id")
-    sharing_shows = Credit.objects.filter(person_id__in=people).exclude(show_id=review.show_id).values("show_id")
-    tagged = newest_tagged(review)
-    found: dict[int, None] = {}
-    for source in (others.filter(show_id=review.show_id), others.filter(show_id__in=sharing_shows),
-                   others.filter(pk__in=tagged) if tagged else others.none()):
-        found.update(dict.fromkeys(source[:limit]))  # always the same queries: the count stays the same at any size
+    """The ids of up to ``limit`` other live reviews: four small indexed queries, whatever the magazine's size.
+
+    Named as the lists they are drawn from (a new review of the show, of a show with one of its people, or with
+    one of its tags may join them), not as every review."""
+    with surrogate_keys.instead(()):
+        people = list(Credit.objects.filter(show_id=review.show_id).values_list("person_id", flat=True))
+        others = live_cards.exclude(pk=review.pk).order_by("-published_at").values_list("pk", flat=True)
+        sharing_shows = Credit.objects.filter(person_id__in=people).exclude(show_id=review.show_id).values("show_id")
+        tagged = newest_tagged(review)
+        found: dict[int, None] = {}
+        for source in (others.filter(show_id=review.show_id), others.filter(show_id__in=sharing_shows),
+                       others.filter(pk__in=tagged) if tagged else others.none()):
+            found.update(dict.fromkeys(source[:limit]))  # always the same queries: the count stays the same at any size
+    subjects = [(Show, review.show_id), *((Person, pk) for pk in people), *((Tag, tag.pk) for tag in review.tags.all())]
+    surrogate_keys.add({surrogate_keys.item_key(Show, review.show_id),  # its credits
+                        *(surrogate_keys.list_key(type(review), surrogate_keys.item_key(*subject))
+                          for subject in subjects)})
     return list(found)[:limit]
 
 

@@ -167,7 +167,7 @@ def test_deleting_a_live_review_pings_the_feeds_it_was_on(magazine, hub, setting
     hubs_at(settings, hub.url)
     with factories.committing(), transaction.atomic():  # as the admin deletes
         Review.objects.filter(pk=magazine["review"].pk).delete()
-        workflow.deleted(magazine["review"])
+        workflow.deleted(magazine["review"], magazine["review"].pk)
     outbox.deliver_due()
     assert hub.acknowledged() == feeds_of_the_review()
 
