@@ -244,9 +244,10 @@ class PageCacheMiddleware:
         except UNREACHABLE:
             distrust()
             return compression.compressed(request, name(response, keys, None))
-        page, bodies = StoredPage.of(name(response, keys, lifetime), reading.clock)
+        page, bodies = StoredPage.of(name(response, keys, lifetime), reading.clock, lifetime)
         address = page_address(meta)
         if lifetime < 1 or not keep(reading.generation, address, page, bodies, lifetime):
+            del response["Surrogate-Control"]  # made from data a publish has since changed, or not known: not kept
             return compression.compressed(request, response)
         unstamped_at.put(address, (page.etag, reading.clock))
         return served(meta, page, bodies.get(wanted_coding(meta, page), bodies[""]), "miss")
@@ -257,11 +258,29 @@ class PageCacheMiddleware:
         return response, keys
 
     def named(self, request, lifetime):
-        """A public page made without this cache (off, or unreachable): named all the same, for an edge cache."""
+        """A public page made without this cache (off, or unreachable): named all the same, for an edge cache,
+        which is told to keep it only if no key of it was touched while it was made."""
+        clock = attempt_clock()
         response, keys = self.rendered(request)
         if cacheable_response(response):
-            name(response, keys, lifetime if lifetime is not None else edge_lifetime(request.path))
+            lifetime = lifetime if lifetime is not None else edge_lifetime(request.path)
+            name(response, keys, lifetime if clock is not None and not touched_since(keys, clock) else None)
         return response
+
+
+def attempt_clock() -> int | None:
+    try:
+        return read_clock(cache.get_many([CLOCK]))
+    except UNREACHABLE:
+        return None
+
+
+def touched_since(keys, clock: int) -> bool:
+    try:
+        stamps = cache.get_many([STAMP.format(key) for key in (*keys, surrogate_keys.SITE)])
+    except UNREACHABLE:
+        return True
+    return any(stamp > clock for stamp in stamps.values())
 
 
 def page_lifetime(path: str, clock: int) -> int:
@@ -452,9 +471,10 @@ class StoredPage:
     codings: tuple[str, ...]  # "" (identity), "gzip", "br"
     keys: tuple[str, ...]
     read_at: int
+    expires_at: float = 0.0  # when it lapses (a time stamp): an edge is told to keep it no longer
 
     @classmethod
-    def of(cls, response, read_at: int) -> tuple["StoredPage", dict[str, bytes]]:
+    def of(cls, response, read_at: int, lifetime: int = 0) -> tuple["StoredPage", dict[str, bytes]]:
         # Browsers and CDNs revalidate every time (a cheap 304 by ETag), so an unpublish is never hidden by a
         # copy kept outside the shared cache; hits and 304s carry the same header.
         response["Cache-Control"] = "public, max-age=0, must-revalidate"
@@ -468,7 +488,8 @@ class StoredPage:
                         if name.lower() not in ("content-length", "etag", "x-page-cache", "x-cache"))
         etag = compression.weak(etag) if len(bodies) > 1 else etag
         keys = tuple(response.get("Surrogate-Key", surrogate_keys.SITE).split())
-        return cls(response.status_code, headers, etag, tuple(bodies), keys, read_at), bodies
+        expires_at = time.time() + lifetime if lifetime else 0.0
+        return cls(response.status_code, headers, etag, tuple(bodies), keys, read_at, expires_at), bodies
 
 
 def fresh(meta, etag: str) -> bool:
@@ -489,12 +510,20 @@ def reply(meta, page: StoredPage, body: bytes, outcome: str) -> tuple[int, list[
         status, body = 304, b""
         headers = [(name, value) for name, value in page.headers if name.lower() in KEPT_ON_304]
     else:
-        status, headers, coding = page.status, list(page.headers), wanted_coding(meta, page)
+        status, headers, coding = page.status, edge_headers(page), wanted_coding(meta, page)
         if coding:
             headers.append(("Content-Encoding", coding))
         headers.append(("Content-Length", str(len(body))))
     headers += [("ETag", page.etag), ("X-Page-Cache", outcome), ("X-Cache", outcome.upper())]
     return status, headers, body
+
+
+def edge_headers(page: StoredPage) -> list[tuple[str, str]]:
+    """The kept headers, with what is left of the page's life as the edge's max-age."""
+    if not page.expires_at:
+        return list(page.headers)
+    left = f"max-age={max(int(page.expires_at - time.time()), 0)}"
+    return [(name, left if name == "Surrogate-Control" else value) for name, value in page.headers]
 
 
 def served(meta, page: StoredPage, body: bytes, outcome: str):

@@ -2,6 +2,7 @@
 page cache leaves behind exactly the pages that show a change."""
 
 import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -219,3 +220,12 @@ def test_the_edge_is_told_how_long_to_keep_a_page_and_never_past_a_scheduled_pub
     page_cache.touch({"site"})
     seconds = int(client.get("/")["Surrogate-Control"].removeprefix("max-age="))
     assert 60 < seconds <= 90
+
+
+def test_a_kept_page_tells_the_edge_only_what_is_left_of_its_life(client, page_cache_on, magazine):
+    review = Review.objects.first()
+    miss = client.get(review.get_absolute_url())
+    assert miss["X-Cache"] == "MISS" and miss["Surrogate-Control"] in ("max-age=300", "max-age=299")
+    time.sleep(1.1)
+    hit = client.get(review.get_absolute_url())
+    assert hit["X-Cache"] == "HIT" and 290 < int(hit["Surrogate-Control"].removeprefix("max-age=")) <= 298
