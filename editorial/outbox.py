@@ -66,11 +66,15 @@ def enqueue(kind: str, target: str, payload: dict) -> None:
 
 def deliver_due(limit: int = 100) -> int:
     """Send up to ``limit`` messages that are due; the number acknowledged."""
-    acknowledged = 0
+    acknowledged, failed = 0, {}
     for message in claim(limit):
+        if message.target in failed:  # one slow refusal a round per target, not one per message
+            put_off(message, failed[message.target])
+            continue
         try:
             _senders[message.kind](message.target, message.payload)
         except Exception as error:  # noqa: BLE001  (whatever failed, the message waits for the next try)
+            failed[message.target] = error
             put_off(message, error)
         else:
             OutboxMessage.objects.filter(pk=message.pk).delete()

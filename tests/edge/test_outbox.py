@@ -126,6 +126,17 @@ def test_a_purge_is_a_purge_request_naming_the_keys_and_a_refusal_keeps_it(setti
     assert purge_target.received == ["review-3 reviews", "review-3 reviews"]  # refused, then taken
 
 
+def test_a_target_that_refused_is_not_tried_again_in_the_same_round(settings, purge_target):
+    settings.EDGE_PURGE_URLS = [purge_target.url]
+    for number in range(3):
+        public_change.send(sender=None, items=[], keys=frozenset({f"review-{number}"}))
+    purge_target.status = 500
+    assert outbox.deliver_due() == 0
+    assert purge_target.received == ["review-0"]
+    assert [m.attempts for m in OutboxMessage.objects.all()] == [1, 1, 1]
+    assert all("HTTP Error 500" in m.last_error for m in OutboxMessage.objects.all())
+
+
 def test_a_purge_of_many_keys_is_split_into_headers_an_edge_takes(purge_target):
     keys = sorted(f"review-{number}" for number in range(2000))
     edge.send_purge(purge_target.url, {"keys": keys})
