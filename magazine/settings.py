@@ -215,6 +215,7 @@ EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "21600"))
 # Edge caches (Varnish) told to purge by surrogate key, and WebSub hubs pinged, through the outbox.
 EDGE_PURGE_URLS = env_list("EDGE_PURGE_URLS", "")
 WEBSUB_HUBS = env_list("WEBSUB_HUBS", "")
+WARM_BASE_URL = os.environ.get("WARM_BASE_URL", "").rstrip("/")  # the app (or edge) asked again for changed pages
 OUTBOX_POLL_SECONDS = float(os.environ.get("OUTBOX_POLL_SECONDS", "3"))  # how often each process retries the outbox
 # The magazine's own domain names its feed entries' ids, so they outlive any change of address or slug.
 MAGAZINE_DOMAIN = os.environ.get("MAGAZINE_DOMAIN", "framerate.example")
