@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connections
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Mod
 
@@ -418,30 +418,25 @@ class PostgresBackend(Backend):
 
         return IndexEntry.objects.using(self.connection.alias).annotate(item=F("id") / 10, kind=Mod("id", 10))
 
-    @staticmethod
-    def live(entries):
-        """The index rows whose item live() lets through, as every public page does."""
-        live = Q()
-        for source in sources():
-            item = source.model.objects.live().filter(pk=OuterRef("item"))
-            live |= Q(kind=source.kind) & Exists(item)
-        return entries.filter(live)
-
     def ranked(self, terms) -> tuple[list[int], bool]:
-        """The ids of the live rows among the newest matches, best first, and whether more matched.
-
-        Two plain steps, so the planner cannot choose to rank every row: the newest matches by the primary key
-        (PostgreSQL walks the index back and stops, or reads the few rows of a rare word), then the live ones
-        among them ranked."""
+        """One query, in two plain steps so the planner cannot choose to rank every row: the newest matches by the
+        primary key (PostgreSQL walks the index back and stops, or reads the few rows of a rare word), then a rank
+        for the live ones among them. Sorted here: the list is short, and its order is the rank's then the key's."""
         key = tuple(terms)
         if key not in self._ranked:
-            query = self.query(terms)
-            newest = list(self.entries().filter(document=query).order_by("-id")
-                          .values_list("id", flat=True)[:candidates() + 1])
-            ids = list(self.live(self.entries().filter(id__in=newest[:candidates()]))
-                       .annotate(rank=SearchRank(F("document"), query)).order_by("-rank", "-id")
-                       .values_list("id", flat=True)) if newest else []
-            self._ranked[key] = (ids, len(newest) > candidates())
+            live, live_params = self.live_condition
+            query = f"to_tsquery('{self.config}', %s)"
+            with self.connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT id, CASE WHEN {live} THEN ts_rank(document, {query}) END "
+                    f"FROM (SELECT id, document FROM {self.table} WHERE document @@ {query} "
+                    f"      ORDER BY id DESC LIMIT %s) AS {self.table} ORDER BY id DESC",
+                    [*live_params, self.tsquery(terms), self.tsquery(terms), candidates() + 1],
+                )
+                newest = cursor.fetchall()
+            live_rows = [(rank, row_id) for row_id, rank in newest[:candidates()] if rank is not None]
+            best_first = [row_id for _, row_id in sorted(live_rows, reverse=True)]
+            self._ranked[key] = (best_first, len(newest) > candidates())
         return self._ranked[key]
 
     def page(self, terms, offset, limit):
