@@ -16,6 +16,7 @@ import os
 import threading
 from collections.abc import Callable
 from datetime import timedelta
+from urllib.error import HTTPError
 
 from django.conf import settings
 from django.core.signals import request_finished, request_started
@@ -66,15 +67,16 @@ def enqueue(kind: str, target: str, payload: dict) -> None:
 
 def deliver_due(limit: int = 100) -> int:
     """Send up to ``limit`` messages that are due; the number acknowledged."""
-    acknowledged, failed = 0, {}
+    acknowledged, unreachable = 0, {}
     for message in claim(limit):
-        if message.target in failed:  # one slow refusal a round per target, not one per message
-            put_off(message, failed[message.target])
+        if message.target in unreachable:  # one timeout a round per target that does not answer, not one a message
+            put_off(message, unreachable[message.target])
             continue
         try:
             _senders[message.kind](message.target, message.payload)
         except Exception as error:  # noqa: BLE001  (whatever failed, the message waits for the next try)
-            failed[message.target] = error
+            if isinstance(error, OSError) and not isinstance(error, HTTPError):  # no answer at all (an HTTP one is)
+                unreachable[message.target] = error
             put_off(message, error)
         else:
             OutboxMessage.objects.filter(pk=message.pk).delete()
