@@ -58,6 +58,14 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_hash {
+    # The app builds its links with the scheme a TLS terminator in front reports: one page for each.
+    if (req.http.X-Forwarded-Proto) {
+        hash_data(req.http.X-Forwarded-Proto);
+    }
+    # Then the URL and the Host, as Varnish's own vcl_hash does.
+}
+
 sub vcl_backend_response {
     if (bereq.uncacheable) {
         return (deliver);

@@ -97,6 +97,11 @@ def test_one_variant_per_coding_the_app_makes(edge):
     assert verdicts(edge, "/c/", 1, {"Accept-Encoding": "deflate, gzip;q=0.5"}) == ["HIT"]
 
 
+def test_each_scheme_a_proxy_reports_is_its_own_page(edge):
+    assert verdicts(edge, "/a/", 2, {"X-Forwarded-Proto": "https"}) == ["MISS", "HIT"]
+    assert verdicts(edge, "/a/", 2) == ["MISS", "HIT"]
+
+
 def test_the_edge_answers_a_current_copy_with_304_itself(edge):
     etag = edge.get("/a/")[1]["etag"]
     status, headers, body = edge.get("/a/", {"If-None-Match": etag})
