@@ -103,6 +103,14 @@ def is_prefix(term: str) -> bool:
     return len(term) >= 3 or not fold(term).isascii()
 
 
+def word_starts(terms: list[str], every_word: bool = False) -> tuple[bool, ...]:
+    """Which words also match the start of longer ones: the last, the one a reader may still be typing, or every
+    word when asked. Earlier words are whole words: gathering every word that starts with "quietly" or "film" as
+    well costs a common word several times what the word alone does, on both databases."""
+    last = len(terms) - 1
+    return tuple(is_prefix(term) and (every_word or n == last) for n, term in enumerate(terms))
+
+
 @dataclass(frozen=True)
 class Hit:
     """One matching row, its text with the matched words between MARK_START and MARK_STOP."""
@@ -199,7 +207,25 @@ class Backend:
 
     def ranked(self, terms: list[str]) -> tuple[list[int], bool]:
         """The keys of the live rows among the newest ``candidates()`` matches, best first, and whether more
-        matched. Asked once a search: the count and the page both read it."""
+        matched. Asked once a search: the count and the page both read it. When nothing matches with the earlier
+        words whole, every word may be the start of a longer one ("sherm palla")."""
+        key = tuple(terms)
+        if key not in self._ranked:
+            starts = word_starts(terms)
+            ids, more = self.newest_ranked(terms, starts)
+            if not ids and not more and starts != word_starts(terms, every_word=True):
+                starts = word_starts(terms, every_word=True)
+                ids, more = self.newest_ranked(terms, starts)
+            self._ranked[key] = ids, more, starts
+        ids, more, _ = self._ranked[key]
+        return ids, more
+
+    def starts_ranked(self, terms: list[str]) -> tuple[bool, ...]:
+        """The word starts ``ranked`` matched with: the page marks the same words."""
+        self.ranked(terms)
+        return self._ranked[tuple(terms)][2]
+
+    def newest_ranked(self, terms: list[str], starts: tuple[bool, ...]) -> tuple[list[int], bool]:
         raise NotImplementedError
 
     def count(self, terms: list[str]) -> tuple[int, bool]:
@@ -208,8 +234,9 @@ class Backend:
         return len(ids), more
 
     def item_ids(self, kind: int, terms: list[str], limit: int) -> list[int]:
-        """Items of one kind whose words match, in any state: the admin's search, where drafts count."""
-        where, params = self.words_match(terms)
+        """Items of one kind whose words match, in any state: the admin's search, where drafts count (every word
+        the start of a longer one: the first thousand matches, unranked, cost little)."""
+        where, params = self.words_match(terms, word_starts(terms, every_word=True))
         with self.connection.cursor() as cursor:
             cursor.execute(f"SELECT {self.key} / 10 FROM {self.table} WHERE {where} AND {self.key} %% 10 = %s "
                            f"LIMIT %s", [*params, kind, limit])
@@ -300,30 +327,27 @@ class SqliteBackend(Backend):
             cursor.execute(f"DROP TABLE IF EXISTS {self.table}")
 
     @staticmethod
-    def match(terms):
-        """Each word a quoted string (so AND, NEAR, * and quotes mean nothing), the start of a longer word."""
-        return " ".join('"{}"{}'.format(t.replace('"', '""'), "*" if is_prefix(t) else "") for t in terms)
+    def match(terms, starts):
+        """Each word a quoted string (so AND, NEAR, * and quotes mean nothing), some the start of a longer word."""
+        quoted = ('"{}"'.format(t.replace('"', '""')) for t in terms)
+        return " ".join(f"{word}*" if start else word for word, start in zip(quoted, starts, strict=True))
 
-    def words_match(self, terms):
-        return f"{self.table} MATCH %s", [self.match(terms)]
+    def words_match(self, terms, starts):
+        return f"{self.table} MATCH %s", [self.match(terms, starts)]
 
     def matching(self):
         live, live_params = self.live_condition
         return f"{self.table} MATCH %s AND {live}", live_params
 
-    def ranked(self, terms) -> tuple[list[int], bool]:
-        """The rowids of the newest live matches, best first, and whether more matched: one pass over the match,
-        bm25() worked out for the candidates alone."""
-        key = tuple(terms)
-        if key not in self._ranked:
-            where, live_params = self.matching()
-            with self.connection.cursor() as cursor:
-                cursor.execute(f"SELECT rowid, bm25({self.table}, {self.weights}) FROM {self.table} WHERE {where} "
-                               f"ORDER BY rowid DESC LIMIT %s", [self.match(terms), *live_params, candidates() + 1])
-                rows = cursor.fetchall()
-            best_first = sorted(rows[:candidates()], key=lambda row: (row[1], -row[0]))
-            self._ranked[key] = ([rowid for rowid, _ in best_first], len(rows) > candidates())
-        return self._ranked[key]
+    def newest_ranked(self, terms, starts):
+        """One pass over the newest live matches, bm25() worked out for them alone."""
+        where, live_params = self.matching()
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid, bm25({self.table}, {self.weights}) FROM {self.table} WHERE {where} "
+                           f"ORDER BY rowid DESC LIMIT %s", [self.match(terms, starts), *live_params, candidates() + 1])
+            rows = cursor.fetchall()
+        best_first = sorted(rows[:candidates()], key=lambda row: (row[1], -row[0]))
+        return [rowid for rowid, _ in best_first], len(rows) > candidates()
 
     def page(self, terms, offset, limit):
         """Mark the page's rows. They are read as a rowid range, the list only filtering it (``+rowid``): FTS5
@@ -339,7 +363,7 @@ class SqliteBackend(Backend):
             f"FROM {self.table} WHERE {self.table} MATCH %s AND rowid BETWEEN %s AND %s "
             f"AND +rowid IN ({', '.join(['%s'] * len(ids))})"
         )
-        hits = self.hits(sql, [self.match(terms), min(ids), max(ids), *ids])
+        hits = self.hits(sql, [self.match(terms, self.starts_ranked(terms)), min(ids), max(ids), *ids])
         position = {key: n for n, key in enumerate(ids)}
         return sorted(hits, key=lambda hit: position[hit.pk * 10 + hit.kind])
 
@@ -363,6 +387,7 @@ class PostgresBackend(Backend):
             f"CREATE TABLE {self.table} (id bigint PRIMARY KEY, title text NOT NULL, show_title text NOT NULL, "
             f"standfirst text NOT NULL, body text NOT NULL, show_id bigint, "
             f"document tsvector GENERATED ALWAYS AS ({vector}) STORED)",
+            f"ALTER TABLE {self.table} ALTER COLUMN document SET STORAGE MAIN",
             f"CREATE INDEX {self.table}_document ON {self.table} USING gin (document)",
             f"CREATE INDEX {self.table}_show_id ON {self.table} (show_id)",
         ]
@@ -403,46 +428,42 @@ class PostgresBackend(Backend):
             cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {self.config}")
 
     @staticmethod
-    def tsquery(terms):
-        """Plain words joined by &, each the start of a longer word: to_tsquery syntax is only ever made here."""
-        return " & ".join(f"{t}:*" if is_prefix(t) else t for t in terms)
+    def tsquery(terms, starts):
+        """Plain words joined by &, some the start of a longer word: to_tsquery syntax is only ever made here."""
+        return " & ".join(f"{t}:*" if start else t for t, start in zip(terms, starts, strict=True))
 
-    def query(self, terms) -> SearchQuery:
-        return SearchQuery(self.tsquery(terms), search_type="raw", config=self.config)
+    def query(self, terms, starts) -> SearchQuery:
+        return SearchQuery(self.tsquery(terms, starts), search_type="raw", config=self.config)
 
-    def words_match(self, terms):  # for the shared item_ids(): the same query, as SQL
-        return f"document @@ to_tsquery('{self.config}', %s)", [self.tsquery(terms)]
+    def words_match(self, terms, starts):  # for the shared item_ids(): the same query, as SQL
+        return f"document @@ to_tsquery('{self.config}', %s)", [self.tsquery(terms, starts)]
 
     def entries(self):
         from search.models import IndexEntry
 
         return IndexEntry.objects.using(self.connection.alias).annotate(item=F("id") / 10, kind=Mod("id", 10))
 
-    def ranked(self, terms) -> tuple[list[int], bool]:
+    def newest_ranked(self, terms, starts):
         """One query, in two plain steps so the planner cannot choose to rank every row: the newest matches by the
         primary key (PostgreSQL walks the index back and stops, or reads the few rows of a rare word), then a rank
         for the live ones among them. Sorted here: the list is short, and its order is the rank's then the key's."""
-        key = tuple(terms)
-        if key not in self._ranked:
-            live, live_params = self.live_condition
-            query = f"to_tsquery('{self.config}', %s)"
-            with self.connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT id, CASE WHEN {live} THEN ts_rank(document, {query}) END "
-                    f"FROM (SELECT id, document FROM {self.table} WHERE document @@ {query} "
-                    f"      ORDER BY id DESC LIMIT %s) AS {self.table} ORDER BY id DESC",
-                    [*live_params, self.tsquery(terms), self.tsquery(terms), candidates() + 1],
-                )
-                newest = cursor.fetchall()
-            live_rows = [(rank, row_id) for row_id, rank in newest[:candidates()] if rank is not None]
-            best_first = [row_id for _, row_id in sorted(live_rows, reverse=True)]
-            self._ranked[key] = (best_first, len(newest) > candidates())
-        return self._ranked[key]
+        live, live_params = self.live_condition
+        query, words = f"to_tsquery('{self.config}', %s)", self.tsquery(terms, starts)
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, CASE WHEN {live} THEN ts_rank(document, {query}) END "
+                f"FROM (SELECT id, document FROM {self.table} WHERE document @@ {query} "
+                f"      ORDER BY id DESC LIMIT %s) AS {self.table} ORDER BY id DESC",
+                [*live_params, words, words, candidates() + 1],
+            )
+            newest = cursor.fetchall()
+        live_rows = [(rank, row_id) for row_id, rank in newest[:candidates()] if rank is not None]
+        return [row_id for _, row_id in sorted(live_rows, reverse=True)], len(newest) > candidates()
 
     def page(self, terms, offset, limit):
         """Headlines made for the page's rows alone, in the order ``ranked`` gave."""
-        query = self.query(terms)
         ids = self.ranked(terms)[0][offset:offset + limit]
+        query = self.query(terms, self.starts_ranked(terms))
         whole = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "highlight_all": True, "config": self.config}
         passages = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "max_words": SNIPPET_WORDS, "min_words": 12,
                     "max_fragments": 2, "fragment_delimiter": " … ", "config": self.config}
