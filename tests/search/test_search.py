@@ -84,6 +84,26 @@ def test_every_word_must_match(etoile):
     assert found("gainsbourg zebra") == []
 
 
+def test_the_last_word_may_be_the_start_of_one_the_earlier_words_are_whole(etoile):
+    assert "Lou de Laâge" in found("lou laa")
+    assert "Amy Sherman-Palladino" in found("amy sherman-pall")
+    assert "Amy Sherman-Palladino" in found("sherm palla")  # nothing with "sherm" whole: every word a start
+
+
+@pytest.mark.parametrize(("query", "title"), [("the", "Theatre Ghosts (2025)"), ("thea", "Theatre Ghosts (2025)"),
+                                              ("바다", "바다의 노래 (2025)"), ("the gho", "The ghost of a plot")])
+def test_a_common_word_and_a_short_start_find_what_they_should(db, query, title):
+    factories.LiveShowFactory(title="Theatre Ghosts")
+    factories.LiveShowFactory(title="바다의 노래")
+    factories.LiveReviewFactory(headline="The ghost of a plot", body="The end.")
+    assert title in found(query)
+
+
+def test_a_lone_accented_letter_is_that_letter_not_the_start_of_every_word(etoile):
+    assert found("é") == found("e") == []  # not ÉTOILE, Élodie or every other word starting with e
+    assert "ÉTOILE (2025)" in found("éto")
+
+
 # Live content only
 
 
@@ -133,6 +153,32 @@ def test_the_index_follows_updates_deletes_and_show_renames(db):
 def test_every_indexed_table_has_its_triggers(db):
     """A later migration that rebuilds a table on SQLite drops its triggers; repair_after_migrate restores them."""
     assert not backend_for(connection).missing_triggers()
+
+
+def test_sqlite_index_made_again_keeps_every_row_and_gains_its_prefix_indexes(etoile):
+    if connection.vendor != "sqlite":
+        pytest.skip("FTS5 is SQLite's")
+    backend = backend_for(connection)
+    read = "SELECT rowid, title, show_title, standfirst, body, show_id, folded FROM magazine_search ORDER BY rowid"
+    with connection.cursor() as cursor:
+        cursor.execute(read)
+        before = cursor.fetchall()
+        backend.remake()
+        cursor.execute(read)
+        assert cursor.fetchall() == before and len(before) > 5
+    assert backend.has_current_schema() and not backend.missing_triggers()
+    assert "Lou de Laâge" in found("laa")
+    factories.LivePersonFactory(name="After Remaking")  # the triggers write to the new table
+    assert found("remaking") == ["After Remaking"]
+
+
+def test_postgresql_keeps_each_document_in_its_row(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("TOAST is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT attstorage FROM pg_attribute WHERE attrelid = 'magazine_search'::regclass "
+                       "AND attname = 'document'")
+        assert cursor.fetchone()[0] == "m"  # main: compressed in the row, out of it only if it cannot fit
 
 
 def test_repair_restores_lost_triggers_and_catches_up(db):
