@@ -29,10 +29,11 @@ from django.test import Client  # noqa: E402
 
 from reviews.models import Review  # noqa: E402
 
-# Names, titles, prefixes, rare words, nothing at all, and words in most reviews ("the", "camera").
-QUERIES = ["castellano", "Élodie", "elodie", "harbour winter", "meridian", "castel", "lantern ember",
-           "quietly moving", "nakamura 42", "velvet", "zzzz nothing", "camera", "the", "the camera", "film score"]
-TARGET_MEDIAN_MS, TARGET_P99_MS = 30, 150  # at 100,000 reviews on PostgreSQL
+# Names, titles, starts of words ("castel", "cas"), rare words, nothing at all, and words in most reviews ("the",
+# "camera", "film").
+QUERIES = ["castellano", "Élodie", "elodie", "harbour winter", "meridian", "castel", "lantern ember", "quietly moving",
+           "nakamura 42", "velvet", "zzzz nothing", "camera", "the", "the camera", "film score", "cas"]
+TARGET_MEDIAN_MS, TARGET_P99_MS = 30, 150  # at 100,000 reviews, on PostgreSQL and on SQLite
 
 
 def percentile(values, share):
@@ -68,7 +69,7 @@ def main() -> None:
     ok = result["median_ms"] < TARGET_MEDIAN_MS and result["p99_ms"] < TARGET_P99_MS
     print(f"search on {result['database']} at {result['reviews']:,} reviews: median {result['median_ms']} ms, "
           f"p99 {result['p99_ms']} ms over {result['requests']} requests")
-    if result["database"] == "postgresql" and result["reviews"] >= 100_000:
+    if result["reviews"] >= 100_000:
         print(f"{'PASS' if ok else 'MISS'}  search: median < {TARGET_MEDIAN_MS} ms, p99 < {TARGET_P99_MS} ms")
         result["target"] = "PASS" if ok else "MISS"
     for query, ms in result["by_query_median_ms"].items():

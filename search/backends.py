@@ -14,16 +14,18 @@ AddField and AlterField operations do) drops that table's triggers, and would
 fail outright if another table's trigger named it. ``repair_after_migrate``
 puts the triggers back and rebuilds the index when that has happened.
 
-SQLite: an FTS5 table, ``unicode61 remove_diacritics 2``, ranked by bm25(). That tokenizer strips accents but
-keeps letters such as ø, ł, ß and æ, so each row also holds, in ``folded``, its words with a letter outside ASCII
-in the magazine's one folding (``editorial.names.fold``: Søren → soren), written by a function registered on every
-SQLite connection (``register_sqlite_functions``).
-PostgreSQL: a table with a stored, GIN-indexed tsvector in the
+SQLite: an FTS5 table, ``unicode61 remove_diacritics 2``, with prefix indexes for 3 and 4 letters, ranked by bm25().
+That tokenizer strips accents but keeps letters such as ø, ł, ß and æ, so each row also holds, in ``folded``, its
+words with a letter outside ASCII in the magazine's one folding (``editorial.names.fold``: Søren → soren), written by
+a function registered on every SQLite connection (``register_sqlite_functions``).
+PostgreSQL: a table with a stored, GIN-indexed tsvector (kept in the row, not in TOAST) in the
 ``magazine_search`` text search configuration (``simple`` behind
-``unaccent``), queried through django.contrib.postgres.search (SearchQuery, SearchRank, SearchHeadline over
-search.models.IndexEntry). Neither stems words, so both find the same
-things. Scoring a tsvector made at query time costs seconds at 10,000 reviews;
+``unaccent``), ranked with ts_rank and marked with SearchHeadline over search.models.IndexEntry. Neither stems words,
+so both find the same things. Scoring a tsvector made at query time costs seconds at 10,000 reviews;
 a stored one costs milliseconds.
+
+A search ranks the newest ``candidates()`` live matches, whatever the words: one query finds and ranks them, one
+marks the page's rows.
 """
 
 from dataclasses import dataclass

@@ -1,8 +1,9 @@
 """Site search for readers: live reviews, shows and people, ranked together.
 
 ``search(query)`` is lazy, with ``count()`` and slicing, so Django's Paginator
-pages it: a page costs one query for the count, one for the ranked page with
-its highlighted text, and one for each kind of item on the page.
+pages it: a page costs one query for the ranked matches and their count, one
+for the page's highlighted text, and one for each kind of item on the page
+(and one more when nothing matches with the earlier words whole).
 
 The reader's words are cut down to plain word tokens before the database sees
 them, so quotes, ``*``, ``AND``, ``NEAR``, ``-``, ``:`` and the rest are just
