@@ -6,7 +6,7 @@ class ReviewsConfig(AppConfig):
 
     def ready(self):
         from editorial import publication, registry
-        from reviews import websub
+        from reviews import warming, websub
         from reviews.mentions import mentions_follow_the_body
         from reviews.models import Review
 
@@ -16,3 +16,4 @@ class ReviewsConfig(AppConfig):
                           search=registry.Indexed(kind=1, title="headline", standfirst="standfirst", body="body",
                                                   parent="show"))
         websub.connect()
+        warming.connect()  # after websub: hubs hear of a change before the pages are warmed

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from urllib.request import HTTPRedirectHandler, Request, build_opener
 
 from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
 
 from editorial import outbox
@@ -45,9 +46,10 @@ def tell_hubs(sender, keys=None, **kwargs) -> None:
     if not hubs():
         return
     feeds = [site_origin() + path for path in changed_addresses(keys or {SITE}).feeds]
-    for hub in hubs():
-        for feed in feeds:
-            outbox.enqueue(KIND, hub, {"url": feed})
+    with transaction.atomic():  # one write for them all, in the editor's request
+        for hub in hubs():
+            for feed in feeds:
+                outbox.enqueue(KIND, hub, {"url": feed})
 
 
 class NoRedirects(HTTPRedirectHandler):
