@@ -36,28 +36,31 @@ class Addresses:
 
 def changed_addresses(keys) -> Addresses:
     """The paths of the pages and the feeds that the commit which touched ``keys`` changed."""
-    pages, feeds, items = named_by(keys)
-    feeds |= named_by(lists_joined(items))[1]
+    read: dict = {}
+    pages, feeds, items = named_by(keys, read)
+    feeds |= named_by(lists_joined(items), read)[1]
     return Addresses(sorted(pages), sorted(feeds))
 
 
-def named_by(keys) -> tuple[set[str], set[str], list]:
-    """The pages and the feeds the keys stand for, and the live items they name by their item keys."""
+def named_by(keys, read: dict) -> tuple[set[str], set[str], list]:
+    """The pages and the feeds the keys stand for, and the live items they name by their item keys. ``read``: each
+    item named so far, None if it is gone or not live; the others are read into it."""
     parsed = [parse(key) for key in keys]
-    live = live_items({subject for _, subject in parsed if subject})
+    read_live(read, {subject for _, subject in parsed if subject} - read.keys())
     pages, feeds, items = set(), set(), []
     for kind, subject in parsed:
+        item = read.get(subject) if subject else None
         if kind == SITE:
             found = [plain_list(name) for name in SITE_LISTS]
         elif subject is None:
             found = [plain_list(kind)]
-        elif subject not in live:
+        elif item is None:
             continue
         elif kind == "item":
-            items.append(live[subject])
-            found = [({page_of(live[subject])}, feeds_named_after(live[subject]))]
+            items.append(item)
+            found = [({page_of(item)}, feeds_named_after(item))]
         else:
-            found = [({page_of(live[subject])}, list_feeds(kind, live[subject]))]
+            found = [({page_of(item)}, list_feeds(kind, item))]
         for found_pages, found_feeds in found:
             pages |= found_pages
             feeds |= found_feeds
@@ -92,16 +95,15 @@ def item_of(key: str) -> tuple[str, int] | None:
     return (name, int(pk)) if pk.isdigit() and name else None
 
 
-def live_items(wanted: set[tuple[str, int]]) -> dict[tuple[str, int], object]:
-    """Each named item that is there and live, read once per model."""
-    found = {}
+def read_live(read: dict, wanted: set[tuple[str, int]]) -> None:
+    """Each wanted item into ``read``, or None if it is gone or not live: one query per model."""
     for model in keyed_models():
         name = model._meta.model_name
         pks = [pk for wanted_name, pk in wanted if wanted_name == name]
-        for pk, item in model._default_manager.in_bulk(pks).items() if pks else ():
-            if getattr(item, "is_live", True):  # a tag is there while it is
-                found[(name, pk)] = item
-    return found
+        found = model._default_manager.in_bulk(pks) if pks else {}
+        for pk in pks:
+            item = found.get(pk)
+            read[(name, pk)] = item if item is not None and getattr(item, "is_live", True) else None  # tags: always
 
 
 def plain_list(name: str) -> tuple[set, set]:

@@ -98,3 +98,10 @@ def test_an_unpublish_names_the_lists_it_left(magazine, announced):
     assert review.get_absolute_url() not in found.pages  # no longer live: no page of its own
     assert {"/", "/tags/ballet/", "/people/critic/"} <= set(found.pages)
     assert set(feeds("tags/ballet/")) <= set(found.feeds)
+
+
+def test_each_model_is_read_once_and_the_lists_joined_once(magazine, announced, django_assert_num_queries):
+    with factories.committing():
+        workflow.publish(magazine["review"], by=None)
+    with django_assert_num_queries(5):  # people, shows, reviews, tags, and the lists the review is on
+        changed_addresses(announced[-1])
