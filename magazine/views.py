@@ -2,13 +2,15 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 from django.views.static import serve as static_serve
 from taggit.models import Tag
 
 from editorial import structured_data as ld
 from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
 from people.models import Person
+from reviews.archive import query_string
+from reviews.archive_pages import archive_page, read_position
 from reviews.models import Review
 from shows.models import Show
 
@@ -46,34 +48,39 @@ class HomeView(PageMetaMixin, TemplateView):
         return super().get_context_data(featured=featured, latest=latest[: settings.PAGE_SIZE], **kwargs)
 
 
-class TagView(PageMetaMixin, ListView):
-    """Everything live under one tag: reviews (paginated), then shows and people."""
+class TagView(PageMetaMixin, TemplateView):
+    """Everything live under one tag: reviews, in the archive's pages (cheap at any depth), then shows and people."""
 
     template_name = "magazine/tag.html"
-    paginate_by = settings.PAGE_SIZE
-    query_parameters = ("page",)
+    query_parameters = ("page", "before")
 
     def get(self, request, *args, **kwargs):
         self.tag = get_object_or_404(Tag, slug=kwargs["slug"])
         self.shows = list(Show.objects.live().filter(tags=self.tag)[:TAG_PAGE_LIST])
         self.people = list(Person.objects.live().filter(tags=self.tag)[:TAG_PAGE_LIST])
-        response = super().get(request, *args, **kwargs)
-        if not (response.context_data["paginator"].count or self.shows or self.people):  # counted for the pages
+        page, before = read_position(request.GET)
+        self.page = archive_page(Review.objects.live().filter(tags=self.tag), page=page, before=before)
+        if not (self.page.count or self.shows or self.people):
             raise Http404("Nothing published carries this tag yet.")
-        return response
-
-    def get_queryset(self):
-        return Review.objects.live().filter(tags=self.tag).cards()
+        self.position = [("before", str(before))] if before else [("page", page)] if page != "1" else []
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, shows=self.shows, people=self.people, **kwargs)
+        path = self.request.path
+        return super().get_context_data(
+            tag=self.tag, shows=self.shows, people=self.people, page=self.page,
+            links=[link and (link, path + query_string(link.params)) for link in self.page.links],
+            newer_url=self.page.newer and path + query_string(self.page.newer.params),
+            older_url=self.page.older and path + query_string(self.page.older.params),
+            pager_label=f"Pages of reviews tagged {self.tag.name}", **kwargs)
 
     def page_meta(self, context):
         tag_url = reverse("tag", args=[self.tag.slug])
+        title = self.tag.name + (f", page {self.page.number}" if self.page.number > 1 else "")
         return PageMeta(
-            title=f"{self.tag.name}",
+            title=title,
             description=describe(f"Reviews, shows and people tagged “{self.tag.name}” in {settings.MAGAZINE_NAME}."),
-            canonical=canonical_url(self.request, context.get("page_obj")),
+            canonical=self.request.build_absolute_uri(self.request.path + query_string(self.position)),
             feeds=[feed_link(f"Reviews tagged “{self.tag.name}”", "tag", self.tag.slug)],
             structured_data=[ld.breadcrumbs(self.request, [("Home", reverse("home")), (self.tag.name, tag_url)])],
         )

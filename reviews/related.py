@@ -30,13 +30,15 @@ def newest_tagged(review, limit: int = NEWEST_TAGGED) -> RawSQL | None:
     return RawSQL(" UNION ".join(parts), params) if parts else None
 
 
-def related_ids(review, live_cards, *, limit: int = RELATED) -> list[int]:
+def related_ids(review, live_cards, *, limit: int = RELATED, people: list[int] | None = None) -> list[int]:
     """The ids of up to ``limit`` other live reviews: four small indexed queries, whatever the magazine's size.
 
     Named as the lists they are drawn from (a new review of the show, of a show with one of its people, or with
-    one of its tags may join them), not as every review."""
+    one of its tags may join them), not as every review. ``people``: the show's credited people, when the caller
+    has them."""
     with surrogate_keys.instead(()):
-        people = list(Credit.objects.filter(show_id=review.show_id).values_list("person_id", flat=True))
+        if people is None:
+            people = list(Credit.objects.filter(show_id=review.show_id).order_by().values_list("person_id", flat=True))
         others = live_cards.exclude(pk=review.pk).order_by("-published_at").values_list("pk", flat=True)
         sharing_shows = Credit.objects.filter(person_id__in=people).exclude(show_id=review.show_id).values("show_id")
         tagged = newest_tagged(review)
@@ -57,12 +59,12 @@ def related_reviews(review, live_cards, *, limit: int = RELATED) -> list:
     return cards_of(related_ids(review, live_cards, limit=limit), live_cards)
 
 
-def kept_related_reviews(review, live_cards) -> list:
+def kept_related_reviews(review, live_cards, people: list[int] | None = None) -> list:
     """``related_reviews``, with the ids kept by the process per version of the review for RELATED_KEPT_SECONDS:
     a review published since joins "More like this" within that time. The cards are always read live, so one
     unpublished since drops out at once."""
     key = ("reviews.related_ids", review.pk, review.version, int(time.time() // RELATED_KEPT_SECONDS))
-    return cards_of(fragments.get_or_render(key, lambda: related_ids(review, live_cards)), live_cards)
+    return cards_of(fragments.get_or_render(key, lambda: related_ids(review, live_cards, people=people)), live_cards)
 
 
 def cards_of(wanted: list[int], live_cards) -> list:

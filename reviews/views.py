@@ -81,7 +81,8 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
 
     def get_context_data(self, **kwargs):
         self.credits = list(self.object.show.credits.select_related("person"))
-        related = kept_related_reviews(self.object, Review.objects.live().cards())
+        related = kept_related_reviews(self.object, Review.objects.live().cards(),
+                                       people=[credit.person_id for credit in self.credits])
         # What the credits box and the JSON-LD show of the credits: part of the keys they are kept under.
         self.credits_shown = tuple((credit.pk, credit.role, credit.character, credit.note, credit.order,
                                     *item_key(credit.person)) for credit in self.credits)

@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from taggit.models import Tag
 
 from editorial import workflow
@@ -353,3 +354,21 @@ def test_an_unpublish_in_another_process_takes_its_tag_out_of_every_process_s_ch
     finally:
         site.stop()
         redis.stop()
+
+
+def test_a_tag_pages_its_reviews_as_the_archive_does(client, shallow):
+    reviews = many_reviews(3 * settings.PAGE_SIZE + 2)
+    for review in reviews:
+        review.tags.set(["paged"])
+    pages, url = [], reverse("tag", args=["paged"])
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert f"Page {len(pages) + 1} of 4</p>" in response.content.decode()
+        pages.append((url, headlines(response)))
+        url = link(response.content.decode(), "next")
+    assert [headline for _, found in pages for headline in found] == newest_first(reviews)
+    assert "before=" in pages[3][0]  # past the numbered pages, a tag's pages follow a key too
+    tag_url = reverse("tag", args=["paged"])
+    assert client.get(tag_url, {"before": "not-a-key"}).status_code == 404
+    assert client.get(tag_url, {"page": "99"}).status_code == 404
