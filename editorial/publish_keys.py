@@ -33,7 +33,7 @@ def touched(items: dict[tuple[str, int], object]) -> frozenset[str]:
             place = place_of(committed) if live else ""
             if kept and before == after and kept.place == place:
                 continue
-            keys.update(before | after)
+            keys.update(before | after, _through(model, before ^ after))
             if live:
                 ListsJoined.objects.update_or_create(model=label, object_id=pk,
                                                      defaults={"keys": sorted(after), "place": place})
@@ -47,6 +47,15 @@ def remember(stored) -> None:
     if stored.is_live and not ListsJoined.objects.filter(model=stored._meta.label, object_id=stored.pk).exists():
         ListsJoined.objects.create(model=stored._meta.label, object_id=stored.pk, keys=sorted(lists_of(stored)),
                                    place=place_of(stored))
+
+
+def _through(model, moved: set[str]) -> set[str]:
+    """The lists of the items that point to one of ``model`` and reach a subject through it: a show that credits
+    someone new moves each of its reviews onto that person's list of reviews of their work."""
+    subjects = {key.split("/", 1)[1] for key in moved if "/" in key}
+    pointing = {relation.related_model for relation in model._meta.related_objects
+                if relation.one_to_many and relation.related_model in keyed_models()}
+    return {list_key(other, subject) for other in pointing for subject in subjects}
 
 
 def lists_of(item) -> set[str]:

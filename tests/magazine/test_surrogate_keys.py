@@ -229,3 +229,17 @@ def test_a_kept_page_tells_the_edge_only_what_is_left_of_its_life(client, page_c
     time.sleep(1.1)
     hit = client.get(review.get_absolute_url())
     assert hit["X-Cache"] == "HIT" and 290 < int(hit["Surrogate-Control"].removeprefix("max-age=")) <= 298
+
+
+def test_a_show_crediting_someone_new_touches_the_list_of_reviews_of_their_work(announced):
+    show = factories.LiveShowFactory()
+    factories.LiveReviewFactory(show=show)
+    newcomer = factories.LivePersonFactory()
+    editor = factories.editor()
+    with factories.committing():
+        workflow.publish(show, by=editor)  # its lists noted, credits and all
+    data = working_copy.content_of(show)
+    data["credits"] = [*data.get("credits", []), {"person": newcomer.pk, "role": "cast", "character": "A newcomer",
+                                                  "note": "", "order": 9}]
+    _published(show, editor, data)
+    assert {f"show-list/person-{newcomer.pk}", f"review-list/person-{newcomer.pk}"} <= announced[-1]
