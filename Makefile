@@ -99,7 +99,7 @@ BENCH_REVIEWS ?= 100000
 BENCH_SQLITE ?= sqlite:///$(CURDIR)/var/bench.sqlite3
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/magazine_bench
 BENCH_SMALL ?= sqlite:///$(CURDIR)/var/bench-1k.sqlite3
-bench: install node services
+bench: install node services varnish
 	@command -v wrk >/dev/null || { echo "Installing Debian's wrk..."; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi; }
 	mkdir -p var
@@ -116,6 +116,7 @@ bench: install node services
 	DATABASE_URL=$(BENCH_SMALL) $(PY) manage.py migrate --noinput --verbosity 0
 	DATABASE_URL=$(BENCH_SMALL) REDIS_URL=redis://127.0.0.1:6379/12 $(PY) bench/load.py --reviews 1000
 	DATABASE_URL=$(BENCH_PG) REDIS_URL=redis://127.0.0.1:6379/12 $(PY) bench/load.py --reviews $(BENCH_REVIEWS)
+	DATABASE_URL=$(BENCH_PG) REDIS_URL=redis://127.0.0.1:6379/9 $(PY) bench/replay.py --reviews $(BENCH_REVIEWS)
 
 lint: install floors
 	$(VENV)/bin/ruff check .
