@@ -28,6 +28,7 @@ import json
 import os
 import random
 import re
+import signal
 import socket
 import statistics
 import subprocess
@@ -59,8 +60,9 @@ from django.db import close_old_connections, connection, transaction  # noqa: E4
 from django.urls import reverse  # noqa: E402
 from taggit.models import Tag  # noqa: E402
 
-from editorial import outbox, workflow, working_copy  # noqa: E402
+from editorial import edge, outbox, workflow, working_copy  # noqa: E402
 from editorial.models import Status  # noqa: E402
+from editorial.outbox import OutboxMessage  # noqa: E402
 from people.models import Person  # noqa: E402
 from reviews.models import Review  # noqa: E402
 from shows.models import Show  # noqa: E402
@@ -76,7 +78,8 @@ MADE_HEADLINE = "Replayed review "
 EDITS = ("new review", "correction", "unpublish", "new tag")
 LOG = Path(os.environ.get("REPLAY_SERVER_LOG", "/tmp/replay-servers.log"))
 TARGETS = {"share": 0.95, "stale": 0, "p99_ms": {"page cache": 50, "varnish": 30}}
-VOLATILE = [re.compile(pattern) for pattern in (
+VOLATILE = [re.compile(pattern) for pattern in (  # what differs between two renders of the same content
+    r"127\.0\.0\.1:\d+",  # absolute addresses name the port asked, and each path has its own
     r'\snonce="[^"]*"', r'name="csrfmiddlewaretoken" value="[^"]*"', r"<lastBuildDate>[^<]*</lastBuildDate>")]
 
 
@@ -226,9 +229,9 @@ class Readers:
                 response = conn.getresponse()
                 response.read()
                 took = (time.perf_counter() - started) * 1000
-                edge = self.through_edge and response.getheader("X-Cache") == "HIT"
-                cached = edge or response.getheader("X-Page-Cache") == "hit"
-                self.results[index] = (took, cached, edge, response.status)
+                at_edge = self.through_edge and response.getheader("X-Cache") == "HIT"
+                cached = at_edge or response.getheader("X-Page-Cache") == "hit"
+                self.results[index] = (took, cached, at_edge, response.status)
             except (OSError, http.client.HTTPException):
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
@@ -420,19 +423,24 @@ def warm(port: int, paths: list[str], through_edge: bool = False) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reviews", type=int, default=100_000)
-    parser.add_argument("--requests", type=int, default=50_000)
+    parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--no-varnish", action="store_true", help="the page cache alone")
+    parser.add_argument("--keep-cache", action="store_true",
+                        help="start from what the Redis database holds (a rerun's warm-up is then quick)")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))  # servers stopped, the database tidied
     have = Review.objects.count()
     if have < args.reviews:
         call_command("seed_bench", reviews=args.reviews - have)
     call_command("collectstatic", interactive=False, verbosity=0)
-    cache.clear()  # this run's Redis database: every leg starts from the warm-up below, none from earlier runs
+    if not args.keep_cache:
+        cache.clear()  # this run's own Redis database: the warm-up below fills it
+    OutboxMessage.objects.filter(kind=edge.KIND, target__startswith="http://127.0.0.1:").delete()  # dead replays'
     app_port, reference_port, edge_port = free_port(), free_port(), free_port()
     reference = gunicorn(reference_port, PAGE_CACHE_SECONDS="0", CACHE_URL="dummy://", REDIS_URL="",
                          WEB_CONCURRENCY="2", GUNICORN_THREADS="2")
     app = gunicorn(app_port)
-    edge = None
+    edge_server = None
     legs, editor = {}, None
     try:
         addresses = [*sitemap_locations(reference_port), "/", reverse("reviews:archive"), *feed_addresses()]
@@ -447,16 +455,17 @@ def main() -> None:
                                                              reference_port))
         if not args.no_varnish:
             settings.EDGE_PURGE_URLS = [f"http://127.0.0.1:{edge_port}/"]
-            edge = varnish(edge_port, app_port)
+            edge_server = varnish(edge_port, app_port)
             ways = {"varnish": edge_port, "page cache": app_port}
             timed("warm-up through Varnish", lambda: warm(edge_port, paths))
             legs["varnish, ideal"] = timed("varnish, ideal",
                                            lambda: leg("varnish, ideal", paths, edge_port, None, ways, reference_port))
             legs["varnish"] = timed("varnish", lambda: leg("varnish", paths, edge_port, editor, ways, reference_port))
     finally:
-        for process in (edge, app, reference):
+        for process in (edge_server, app, reference):
             if process:
                 stop(process)
+        settings.EDGE_PURGE_URLS = []  # the edge is gone: tidying up purges nothing there
         if editor:
             editor.tidy_up()
     report(legs, paths, args, len(set(addresses)))
