@@ -201,3 +201,25 @@ class Varnish:
         if self.process and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=20)
+
+
+@contextmanager
+def site_behind_varnish(folder: Path, **env):
+    """A real magazine (its own database and Redis) in gunicorn, with varnishd in front that it purges; ``env``
+    adds to the site's environment (``{port}`` in a value is the edge's port). Yields the Varnish, with ``.site``."""
+    with site_database(folder) as database_url:
+        redis = Redis(folder / "redis")
+        redis.start()
+        site = Site(folder, redis.url, database_url)
+        varnish = Varnish(folder / "varnish", site.port)
+        site.env.update(EDGE_PURGE_URLS=varnish.purge_url,
+                        **{name: value.format(port=varnish.port) for name, value in env.items()})
+        try:
+            site.start()
+            varnish.start()
+            varnish.site = site
+            yield varnish
+        finally:
+            varnish.stop()
+            site.stop()
+            redis.stop()

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from tests.paths import ROOT
-from tests.servers import Redis, Site, Varnish, site_database, wait_for
+from tests.servers import Site, Varnish, site_behind_varnish, wait_for
 
 PUBLISH = """
 from django.db import transaction
@@ -48,21 +48,8 @@ print(session.session_key)
 
 @pytest.fixture
 def edge(tmp_path):
-    redis = Redis(tmp_path / "redis")
-    redis.start()
-    with site_database(tmp_path) as database_url:
-        site = Site(tmp_path, redis.url, database_url, SITE_OUTBOX_POLL_SECONDS="0.5")
-        varnish = Varnish(tmp_path / "varnish", site.port)
-        site.env["EDGE_PURGE_URLS"] = varnish.purge_url
-        try:
-            site.start()
-            varnish.start()
-            varnish.site = site
-            yield varnish
-        finally:
-            varnish.stop()
-            site.stop()
-            redis.stop()
+    with site_behind_varnish(tmp_path, SITE_OUTBOX_POLL_SECONDS="0.5") as varnish:
+        yield varnish
 
 
 def app_keys(site: Site, path: str) -> set[str]:

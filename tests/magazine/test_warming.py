@@ -13,7 +13,7 @@ from editorial import outbox, workflow
 from editorial.outbox import OutboxMessage
 from reviews import warming
 from tests import factories
-from tests.servers import Redis, Site, Varnish, site_database, wait_for
+from tests.servers import Redis, Site, site_behind_varnish, site_database, wait_for
 
 HOST = "magazine.test"  # the name readers ask for the site by
 DECODERS = {"br": brotli.decompress, "gzip": gzip.decompress}
@@ -211,21 +211,9 @@ def test_the_web_processes_warm_a_correction_on_their_own(site):
 @pytest.fixture
 def edge(tmp_path):
     """The site behind varnishd, purged by it and warming through it; only the test delivers the outbox."""
-    with site_database(tmp_path) as database_url:
-        redis = Redis(tmp_path / "redis")
-        redis.start()
-        site = Site(tmp_path, redis.url, database_url, DJANGO_ALLOWED_HOSTS=f"{HOST},127.0.0.1")
-        varnish = Varnish(tmp_path / "varnish", site.port)
-        site.env.update(EDGE_PURGE_URLS=varnish.purge_url, WARM_BASE_URL=f"http://127.0.0.1:{varnish.port}")
-        try:
-            site.start()
-            varnish.start()
-            varnish.site = site
-            yield varnish
-        finally:
-            varnish.stop()
-            site.stop()
-            redis.stop()
+    with site_behind_varnish(tmp_path, DJANGO_ALLOWED_HOSTS=f"{HOST},127.0.0.1",
+                             WARM_BASE_URL="http://127.0.0.1:{port}") as varnish:
+        yield varnish
 
 
 def test_warming_through_the_edge_leaves_the_new_page_at_the_edge(edge):
