@@ -402,14 +402,19 @@ def summary(name: str, results: list, elapsed: float, publishes: list, stale: li
 
 
 def lost_hits(paths: list[str], ideal: dict, real: dict) -> dict:
-    """Requests the ideal served from a cache and the leg with publishes did not: by page kind and by edit."""
-    by_kind, by_edit = Counter(), Counter()
+    """Requests the ideal served from a cache and the leg with publishes did not: by page kind, by the edit
+    published last before them (and per publish of that kind), and the addresses that lost the most."""
+    by_kind, by_edit, by_address = Counter(), Counter(), Counter()
     edit_at = {publish["at"] // PUBLISH_EVERY: publish["edit"] for publish in real["edits"]}
     for index, (want, got) in enumerate(zip(ideal["_results"], real["_results"], strict=True)):
         if want[1] and not got[1]:
             by_kind[kind_of(paths[index])] += 1
             by_edit[edit_at.get(index // PUBLISH_EVERY, "before the first")] += 1
-    return {"by_page": dict(by_kind.most_common()), "by_edit": dict(by_edit.most_common())}
+            by_address[paths[index]] += 1
+    made = Counter(edit_at.values())
+    return {"by_page": dict(by_kind.most_common()), "by_edit": dict(by_edit.most_common()),
+            "per_publish": {edit: round(lost / made[edit], 1) for edit, lost in by_edit.items() if made[edit]},
+            "addresses": dict(by_address.most_common(10))}
 
 
 # --- the run -----------------------------------------------------------------------------------------------
@@ -501,7 +506,9 @@ def report(legs: dict, paths: list[str], args, addresses: int) -> None:
         print(f"{name:<20}{row['cached_share']:>13.4f}{row['edge_share']:>12.4f}{row['p50_ms']:>8.1f}"
               f"{row['p99_ms']:>8.1f}{row['stale']:>7}{row['errors']:>7}")
         if "lost_hits" in row:
-            print(f"  hits lost by page: {row['lost_hits']['by_page']}\n  by edit: {row['lost_hits']['by_edit']}")
+            lost = row["lost_hits"]
+            print(f"  hits lost, by page: {lost['by_page']}\n  by edit: {lost['by_edit']}, per publish: "
+                  f"{lost['per_publish']}\n  most: {lost['addresses']}")
     print("\nTargets:")
     for line in verdicts:
         print(f"  {line}")
