@@ -3,9 +3,10 @@
 Each filter is a GET parameter, so a filtered archive is a link a reader can share. The choices are only
 what live reviews have: a critic, tag or year with nothing live behind it is not offered, and asking for
 one (or for anything else that is not a choice: a word for a year, a NUL) is a 404. Each process keeps the
-choices it read (reading them costs what the rest of the page does) until a change readers can see commits,
-in this process or any other, and at most a minute (OPTIONS_KEPT_SECONDS: a scheduled review going live
-sends no signal).
+choices it read (reading them costs what the rest of the page does) until a commit, in this process or any
+other, changes the list of every live review (one that goes live or leaves, moves, or changes its tags or
+critic: a correction of its text does not), and at most a minute (OPTIONS_KEPT_SECONDS: a scheduled review
+going live sends no signal).
 """
 
 import time
@@ -26,10 +27,11 @@ from reviews.models import Review
 from shows.models import Show
 
 OPTIONS_KEPT_SECONDS = 60
-# magazine.page_cache.CLOCK, named here because reviews sits below magazine: every process that commits a
-# change readers can see moves it in the shared cache, so a process keeping choices learns of another's unpublish.
-PUBLIC_CLOCK = "page-cache:clock"
-_public_changes_here = [0]  # this process's own commits count even while the shared cache is down
+# The page cache's stamps (magazine.page_cache.STAMP) of the list of every review and of every page, named here
+# because reviews sits below magazine: every process that commits a change to the list stamps them in the shared
+# cache, so a process keeping choices learns of another's unpublish.
+LIST_STAMPS = ("page-key:review-list", "page-key:site")
+_list_changes_here = [0]  # this process's own commits count even while the shared cache is down
 FILTERS = ("year", "rating", "kind", "tag", "critic")  # also the order they take in a link
 RATINGS = [(5, "5 stars"), (4, "4 stars and up"), (3, "3 stars and up"), (2, "2 stars and up"),
            (1, "1 star and up")]
@@ -53,8 +55,9 @@ class Options:
 
     @classmethod
     def kept(cls) -> "Options":
-        """``load()``, kept by the process (it reads every live review) until the next public change."""
-        key = ("reviews.archive.Options", _public_changes_here[0], attempt("get", PUBLIC_CLOCK),
+        """``load()``, kept by the process (it reads every live review) until the list of live reviews changes."""
+        stamps = attempt("get_many", LIST_STAMPS, default={})
+        key = ("reviews.archive.Options", _list_changes_here[0], *(stamps.get(name) for name in LIST_STAMPS),
                int(time.time() // OPTIONS_KEPT_SECONDS))
         return fragments.get_or_render(key, cls.load)
 
@@ -75,8 +78,9 @@ class Options:
         )
 
 
-def forget_options(**kwargs) -> None:
-    _public_changes_here[0] += 1
+def forget_options(keys=(), **kwargs) -> None:
+    if {"review-list", "site"} & set(keys):
+        _list_changes_here[0] += 1
 
 
 public_change.connect(forget_options, dispatch_uid="reviews.archive.forget_options")

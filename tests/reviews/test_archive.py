@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from taggit.models import Tag
 
-from editorial import workflow
+from editorial import workflow, working_copy
 from editorial.fragments import fragments
 from editorial.models import Status
 from magazine import page_cache
@@ -341,7 +341,8 @@ with transaction.atomic():
 def test_an_unpublish_in_another_process_takes_its_tag_out_of_every_process_s_choices(tmp_path):
     """Two gunicorn workers keep the choices; the unpublish commits in a third process (a shell) that shares
     their Redis and database."""
-    assert archive.PUBLIC_CLOCK == page_cache.CLOCK  # what every process moves after a public change
+    # What every process stamps after a change to the list of every review (or to every page).
+    assert (page_cache.STAMP.format("review-list"), page_cache.STAMP.format("site")) == archive.LIST_STAMPS
     redis = Redis(tmp_path / "redis")
     redis.start()
     site = Site(tmp_path, redis.url, PAGE_CACHE_SECONDS="0")  # every request reaches a worker's own choices
@@ -372,3 +373,18 @@ def test_a_tag_pages_its_reviews_as_the_archive_does(client, shallow):
     tag_url = reverse("tag", args=["paged"])
     assert client.get(tag_url, {"before": "not-a-key"}).status_code == 404
     assert client.get(tag_url, {"page": "99"}).status_code == 404
+
+
+def test_the_choices_are_read_again_when_the_list_of_reviews_changes_not_for_a_correction(page_cache_on):
+    editor = factories.editor()
+    review = factories.LiveReviewFactory()
+    with factories.committing():
+        workflow.publish(review, by=editor)
+    first = archive.Options.kept()
+    assert archive.Options.kept() is first
+    with factories.committing():
+        workflow.publish(review, by=editor, data={**working_copy.content_of(review), "standfirst": "Put right."})
+    assert archive.Options.kept() is first  # a correction moves no review on or off the list
+    with factories.committing():
+        workflow.unpublish(review, by=editor)
+    assert archive.Options.kept() is not first and archive.Options.kept().critics == []
