@@ -54,6 +54,7 @@ NEXT_PUBLICATION_KEPT_SECONDS = 3600  # asked again sooner when the clock moves,
 NEVER_CACHED = ("/admin/", "/preview/", "/media/", "/healthz", "/readyz")  # and static files
 SHORT_LIVED = {"/search/": 60}  # a reader's query: kept a minute, enough to absorb the same search repeated
 RECENT_BODIES_KEPT = 256  # bodies a process keeps a copy of: pages up to 100 KB, so at most some 25 MB
+UNSTAMPED_REMEMBERED = 16384  # pages a process remembers as checked since the last publish: some 5 MB
 
 DEBT_CHECK_SECONDS = 1.0  # how long a process that saw no outage may go without asking the database for debts
 _process = {"trusted": False, "checked": 0.0}  # trusted: seen the cache answer, with no debt, since a failure
@@ -402,7 +403,7 @@ class Reading:
 recent_bodies = Fragments(RECENT_BODIES_KEPT)
 # The pages this process found unstamped, by address: their ETag and the clock then. Until the clock moves (a
 # public change anywhere) such a page is not asked about again.
-unstamped_at = Fragments(RECENT_BODIES_KEPT * 4)
+unstamped_at = Fragments(UNSTAMPED_REMEMBERED)
 
 
 def kept_for(meta) -> tuple[Reading, "StoredPage | None", bytes | None]:
