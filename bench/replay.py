@@ -47,7 +47,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "magazine.settings")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/9")
-os.environ["OUTBOX_POLL_SECONDS"] = "0"  # the editor sends its purges itself, at once
+os.environ["OUTBOX_POLL_SECONDS"] = "0"  # the editor's own sender is a thread of the leg's (Sender below)
+os.environ["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1"  # the site's name, which warming asks under (HOST)
 
 import django  # noqa: E402
 
@@ -61,6 +62,7 @@ from django.urls import reverse  # noqa: E402
 from taggit.models import Tag  # noqa: E402
 
 from editorial import edge, outbox, workflow, working_copy  # noqa: E402
+from editorial.fragments import fragments  # noqa: E402
 from editorial.models import Status  # noqa: E402
 from editorial.outbox import OutboxMessage  # noqa: E402
 from people.models import Person  # noqa: E402
@@ -71,6 +73,7 @@ CONNECTIONS = 16
 PUBLISH_EVERY = 1000
 SEED = 23
 ACCEPT = "br, gzip"
+HOST = "127.0.0.1"  # one public name whichever port is asked, as in production: the page cache's keys name it
 CODINGS = ("br", "gzip")  # each is its own kept variant, so each is checked
 HOTTEST_CHECKED = 5  # the top addresses of the trace, checked after every publish besides those it affected
 CREDITS_CHECKED = 3  # people credited on the show whose pages are checked
@@ -79,7 +82,6 @@ EDITS = ("new review", "correction", "unpublish", "new tag")
 LOG = Path(os.environ.get("REPLAY_SERVER_LOG", "/tmp/replay-servers.log"))
 TARGETS = {"share": 0.95, "stale": 0, "p99_ms": {"page cache": 50, "varnish": 30}}
 VOLATILE = [re.compile(pattern) for pattern in (  # what differs between two renders of the same content
-    r"127\.0\.0\.1:\d+",  # absolute addresses name the port asked, and each path has its own
     r'\snonce="[^"]*"', r'name="csrfmiddlewaretoken" value="[^"]*"', r"<lastBuildDate>[^<]*</lastBuildDate>")]
 
 
@@ -103,9 +105,9 @@ def wait_until_up(port: int, what: str, process) -> None:
     raise SystemExit(f"{what} did not start")
 
 
-def gunicorn(port: int, **env: str):
+def gunicorn(port: int, app: str = "magazine.wsgi", *options: str, **env: str):
     env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "OUTBOX_POLL_SECONDS": "3", **env}
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "magazine.wsgi", "--config", "gunicorn.conf.py",
+    process = subprocess.Popen([sys.executable, "-m", "gunicorn", app, *options, "--config", "gunicorn.conf.py",
                                 "--bind", f"127.0.0.1:{port}", "--log-level", "warning"], env=env, cwd=ROOT,
                                stderr=LOG.open("a"))  # a reference's 404s for unpublished reviews, not the run's
     wait_until_up(port, "gunicorn", process)
@@ -121,6 +123,15 @@ def varnish(port: int, app_port: int):
     return process
 
 
+def fresh_application(environ, start_response):
+    """The reference server: the site with nothing kept from one request to the next (no page cache, a dummy
+    cache, and each process's fragments, related ids and archive choices let go), so each page is made fresh."""
+    from magazine.wsgi import application
+
+    fragments.clear()
+    return application(environ, start_response)
+
+
 def stop(process) -> None:
     process.terminate()
     process.wait(timeout=30)
@@ -132,7 +143,7 @@ def get(port: int, path: str, coding: str = "") -> tuple[int, dict, bytes]:
     """Status, headers (lower-case names) and the decoded body of one request on a connection of its own."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     try:
-        conn.request("GET", path, headers={"Accept-Encoding": coding} if coding else {})
+        conn.request("GET", path, headers={"Host": HOST, **({"Accept-Encoding": coding} if coding else {})})
         response = conn.getresponse()
         headers = {name.lower(): value for name, value in response.getheaders()}
         return response.status, headers, decoded(response.read(), headers.get("content-encoding", ""))
@@ -225,7 +236,7 @@ class Readers:
         while (index := self.take()) is not None:
             try:
                 started = time.perf_counter()
-                conn.request("GET", self.paths[index], headers={"Accept-Encoding": ACCEPT})
+                conn.request("GET", self.paths[index], headers={"Host": HOST, "Accept-Encoding": ACCEPT})
                 response = conn.getresponse()
                 response.read()
                 took = (time.perf_counter() - started) * 1000
@@ -265,7 +276,6 @@ class Editor:
         before = addresses_showing(target)  # a new review joins the pages of the review it is modelled on
         review = {"new review": self.new_review, "correction": self.correct, "unpublish": self.unpublish,
                   "new tag": self.tag}[edit](target)
-        outbox.deliver_due(limit=1000)  # what a web process's sender does once its request is answered
         return edit, review, before | addresses_showing(review)
 
     def target(self, edit: str) -> Review:
@@ -331,6 +341,17 @@ def addresses_showing(review: Review) -> set[str]:
     return found
 
 
+class Sender(threading.Thread):
+    """Delivers what the publish left in the outbox (edge purges, warms), as a web process's sender does."""
+
+    def run(self) -> None:
+        try:
+            while outbox.deliver_due(limit=1000):
+                pass
+        finally:
+            close_old_connections()
+
+
 # --- staleness ---------------------------------------------------------------------------------------------
 
 def visible(body: bytes) -> str:
@@ -338,6 +359,12 @@ def visible(body: bytes) -> str:
     for pattern in VOLATILE:
         text = pattern.sub("", text)
     return text
+
+
+def difference(served: str, fresh: str) -> dict:
+    """Where the page served first differs from the fresh one, a little either side."""
+    at = next((i for i, (a, b) in enumerate(zip(served, fresh, strict=False)) if a != b), min(len(served), len(fresh)))
+    return {"served": served[max(at - 80, 0):at + 80], "fresh": fresh[max(at - 80, 0):at + 80]}
 
 
 def stale_addresses(paths: set[str], cache_ports: dict[str, int], reference_port: int) -> list[dict]:
@@ -351,7 +378,7 @@ def stale_addresses(paths: set[str], cache_ports: dict[str, int], reference_port
                 if got_status != status or visible(body) != visible(fresh):
                     found.append({"path": path, "through": way, "coding": coding, "status": got_status,
                                   "fresh_status": status, "x_page_cache": headers.get("x-page-cache"),
-                                  "x_cache": headers.get("x-cache")})
+                                  "x_cache": headers.get("x-cache"), **difference(visible(body), visible(fresh))})
         return found
 
     with ThreadPoolExecutor(4) as pool:
@@ -377,7 +404,10 @@ def leg(name: str, paths: list[str], port: int, editor: Editor | None, check_por
             publishes.append({"at": at, "edit": edit, "review": review.pk, "addresses": len(affected),
                               "checked": affected | hottest})
             readers.resume(at + PUBLISH_EVERY)
+            sender = Sender()  # the purges and warms go out while readers read, as a web process's sender's do
+            sender.start()
             close_old_connections()
+            sender.join()  # the next check waits for them
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
@@ -396,7 +426,7 @@ def summary(name: str, results: list, elapsed: float, publishes: list, stale: li
             "cached_share": round(sum(r[1] for r in results) / len(results), 4),
             "edge_share": round(sum(r[2] for r in results) / len(results), 4),
             "p50_ms": round(quantile[49], 2), "p99_ms": round(quantile[98], 2),
-            "errors": sum(1 for r in results if r[3] not in (200, 304)),
+            "errors": dict(Counter(r[3] for r in results if r[3] not in (200, 304))),
             "publishes": len(publishes), "stale": len(stale), "stale_pages": stale[:50],
             "edits": publishes, "_results": results}
 
@@ -430,6 +460,7 @@ def main() -> None:
     parser.add_argument("--reviews", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--no-varnish", action="store_true", help="the page cache alone")
+    parser.add_argument("--no-warming", action="store_true", help="no WARM_BASE_URL: readers make changed pages")
     parser.add_argument("--keep-cache", action="store_true",
                         help="start from what the Redis database holds (a rerun's warm-up is then quick)")
     args = parser.parse_args()
@@ -442,8 +473,8 @@ def main() -> None:
         cache.clear()  # this run's own Redis database: the warm-up below fills it
     OutboxMessage.objects.filter(kind=edge.KIND, target__startswith="http://127.0.0.1:").delete()  # dead replays'
     app_port, reference_port, edge_port = free_port(), free_port(), free_port()
-    reference = gunicorn(reference_port, PAGE_CACHE_SECONDS="0", CACHE_URL="dummy://", REDIS_URL="",
-                         WEB_CONCURRENCY="2", GUNICORN_THREADS="2")
+    reference = gunicorn(reference_port, "replay:fresh_application", "--pythonpath", str(ROOT / "bench"),
+                         PAGE_CACHE_SECONDS="0", CACHE_URL="dummy://", WEB_CONCURRENCY="2", GUNICORN_THREADS="1")
     app = gunicorn(app_port)
     edge_server = None
     legs, editor = {}, None
@@ -453,6 +484,7 @@ def main() -> None:
         print(f"{len(set(addresses)):,} addresses, {len(set(paths)):,} of them in {len(paths):,} requests", flush=True)
         editor = Editor(paths)
         ways = {"page cache": app_port}
+        settings.WARM_BASE_URL = "" if args.no_warming else f"http://127.0.0.1:{app_port}"
         timed("warm-up through the page cache", lambda: warm(app_port, paths))
         legs["page cache, ideal"] = timed("page cache, ideal",
                                           lambda: leg("page cache, ideal", paths, app_port, None, ways, reference_port))
@@ -460,6 +492,7 @@ def main() -> None:
                                                              reference_port))
         if not args.no_varnish:
             settings.EDGE_PURGE_URLS = [f"http://127.0.0.1:{edge_port}/"]
+            settings.WARM_BASE_URL = "" if args.no_warming else f"http://127.0.0.1:{edge_port}"
             edge_server = varnish(edge_port, app_port)
             ways = {"varnish": edge_port, "page cache": app_port}
             timed("warm-up through Varnish", lambda: warm(edge_port, paths))
@@ -470,7 +503,7 @@ def main() -> None:
         for process in (edge_server, app, reference):
             if process:
                 stop(process)
-        settings.EDGE_PURGE_URLS = []  # the edge is gone: tidying up purges nothing there
+        settings.EDGE_PURGE_URLS, settings.WARM_BASE_URL = [], ""  # the servers are gone: tidying up asks none
         if editor:
             editor.tidy_up()
     report(legs, paths, args, len(set(addresses)))
@@ -504,7 +537,7 @@ def report(legs: dict, paths: list[str], args, addresses: int) -> None:
     print(f"{'leg':<20}{'from a cache':>13}{'at the edge':>12}{'p50 ms':>8}{'p99 ms':>8}{'stale':>7}{'errors':>7}")
     for name, row in legs.items():
         print(f"{name:<20}{row['cached_share']:>13.4f}{row['edge_share']:>12.4f}{row['p50_ms']:>8.1f}"
-              f"{row['p99_ms']:>8.1f}{row['stale']:>7}{row['errors']:>7}")
+              f"{row['p99_ms']:>8.1f}{row['stale']:>7}{sum(row['errors'].values()):>7}  {row['errors'] or ''}")
         if "lost_hits" in row:
             lost = row["lost_hits"]
             print(f"  hits lost, by page: {lost['by_page']}\n  by edit: {lost['by_edit']}, per publish: "
