@@ -243,3 +243,14 @@ def test_a_show_crediting_someone_new_touches_the_list_of_reviews_of_their_work(
                                                   "note": "", "order": 9}]
     _published(show, editor, data)
     assert {f"show-list/person-{newcomer.pk}", f"review-list/person-{newcomer.pk}"} <= announced[-1]
+
+
+def test_a_new_review_of_the_same_show_joins_more_like_this_on_the_next_render(client, page_cache_on):
+    show = factories.LiveShowFactory()
+    first = factories.LiveReviewFactory(show=show)
+    assert client.get(first.get_absolute_url())["X-Page-Cache"] == "miss"
+    newcomer = factories.DraftReviewFactory(show=show, headline="Another view of it")
+    with factories.committing():
+        workflow.publish(newcomer, by=factories.editor())
+    again = client.get(first.get_absolute_url())  # the page, and the related ids the process kept, made again
+    assert again["X-Page-Cache"] == "miss" and "Another view of it" in again.content.decode()
