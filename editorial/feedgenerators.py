@@ -2,10 +2,21 @@
 hold. A feed's ``hubs`` (a keyword of the feed) are linked rel="hub" beside its rel="self"."""
 
 import re
+from datetime import UTC, datetime
 
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc3339_date
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+NEVER_UPDATED = datetime(2000, 1, 1, tzinfo=UTC)  # an empty feed's date: always the same, so its bytes are too
+
+
+class SteadyDates:
+    """The feed's date is its newest entry's, and a fixed one when it has none (Django would give the time of the
+    request, so an empty feed would differ at every request and never match what a cache keeps)."""
+
+    def latest_post_date(self):
+        dated = [item.get("updateddate") or item.get("pubdate") for item in self.items]
+        return super().latest_post_date() if any(dated) else NEVER_UPDATED
 
 
 def xml_text(value) -> str:
@@ -14,7 +25,7 @@ def xml_text(value) -> str:
     return NOT_XML.sub(" ", str(value)) if value is not None else ""
 
 
-class FullContentRssFeed(Rss201rev2Feed):
+class FullContentRssFeed(SteadyDates, Rss201rev2Feed):
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
                 "xmlns:dcterms": "http://purl.org/dc/terms/"}
@@ -33,7 +44,7 @@ class FullContentRssFeed(Rss201rev2Feed):
             handler.addQuickElement("dcterms:modified", rfc3339_date(updated))
 
 
-class FullContentAtomFeed(Atom1Feed):
+class FullContentAtomFeed(SteadyDates, Atom1Feed):
     def add_root_elements(self, handler):
         super().add_root_elements(handler)  # with <link rel="self">
         for hub in self.feed.get("hubs", ()):

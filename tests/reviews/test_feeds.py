@@ -1,6 +1,7 @@
 """Feeds as a feed reader sees them: parsed by feedparser, discovered from the pages."""
 
 import re
+import time
 from datetime import timedelta
 
 import feedparser
@@ -163,3 +164,14 @@ def test_pages_advertise_their_feeds_and_the_feeds_are_valid(client, magazine):
         assert f'<a href="{feed_url}">RSS</a>' in html, page_url  # the visible subscribe link
         for _, url in found:
             assert read(client, url).entries, url
+
+
+@pytest.mark.parametrize("name", ["feeds:person", "feeds:person_atom"])
+def test_an_empty_feed_is_the_same_bytes_at_every_request(client, db, name):
+    person = factories.LivePersonFactory()  # no work of theirs reviewed yet
+    url = reverse(name, args=[person.slug])
+    first = client.get(url)
+    time.sleep(1.1)
+    again = client.get(url)
+    assert first.status_code == again.status_code == 200 and first.content == again.content
+    assert b"2000-01-01" in first.content or b"01 Jan 2000" in first.content
