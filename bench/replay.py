@@ -82,7 +82,8 @@ EDITS = ("new review", "correction", "unpublish", "new tag")
 LOG = Path(os.environ.get("REPLAY_SERVER_LOG", "/tmp/replay-servers.log"))
 TARGETS = {"share": 0.95, "stale": 0, "p99_ms": {"page cache": 50, "varnish": 30}}
 VOLATILE = [re.compile(pattern) for pattern in (  # what differs between two renders of the same content
-    r'\snonce="[^"]*"', r'name="csrfmiddlewaretoken" value="[^"]*"', r"<lastBuildDate>[^<]*</lastBuildDate>")]
+    r'\snonce="[^"]*"', r'name="csrfmiddlewaretoken" value="[^"]*"', r"<lastBuildDate>[^<]*</lastBuildDate>",
+    r"<updated>[^<]*</updated>(?=</feed>)")]  # an empty Atom feed's own time is when it was made
 
 
 # --- servers ---------------------------------------------------------------------------------------------
@@ -422,10 +423,14 @@ def leg(name: str, paths: list[str], port: int, editor: Editor | None, check_por
 def summary(name: str, results: list, elapsed: float, publishes: list, stale: list) -> dict:
     latencies = sorted(result[0] for result in results)
     quantile = statistics.quantiles(latencies, n=100, method="inclusive")
+    hits = [result[0] for result in results if result[1]]
+    misses = [result[0] for result in results if not result[1]]
     return {"leg": name, "requests": len(results), "seconds": round(elapsed, 1),
             "cached_share": round(sum(r[1] for r in results) / len(results), 4),
             "edge_share": round(sum(r[2] for r in results) / len(results), 4),
             "p50_ms": round(quantile[49], 2), "p99_ms": round(quantile[98], 2),
+            "hits_p99_ms": round(statistics.quantiles(hits, n=100, method="inclusive")[98], 2) if hits[1:] else None,
+            "misses": len(misses), "misses_p50_ms": round(statistics.median(misses), 1) if misses else None,
             "errors": dict(Counter(r[3] for r in results if r[3] not in (200, 304))),
             "publishes": len(publishes), "stale": len(stale), "stale_pages": stale[:50],
             "edits": publishes, "_results": results}
@@ -534,10 +539,12 @@ def report(legs: dict, paths: list[str], args, addresses: int) -> None:
         ]
     print(f"\n{connection.vendor}, {Review.objects.count():,} reviews, {addresses:,} addresses, "
           f"{args.requests:,} requests a leg, {CONNECTIONS} connections, a publish every {PUBLISH_EVERY:,}")
-    print(f"{'leg':<20}{'from a cache':>13}{'at the edge':>12}{'p50 ms':>8}{'p99 ms':>8}{'stale':>7}{'errors':>7}")
+    print(f"{'leg':<20}{'from a cache':>13}{'at the edge':>12}{'p50 ms':>8}{'p99 ms':>8}{'hits p99':>9}"
+          f"{'misses':>7}{'miss p50':>9}{'stale':>6}{'errors':>7}")
     for name, row in legs.items():
         print(f"{name:<20}{row['cached_share']:>13.4f}{row['edge_share']:>12.4f}{row['p50_ms']:>8.1f}"
-              f"{row['p99_ms']:>8.1f}{row['stale']:>7}{sum(row['errors'].values()):>7}  {row['errors'] or ''}")
+              f"{row['p99_ms']:>8.1f}{row['hits_p99_ms'] or 0:>9.1f}{row['misses']:>7}{row['misses_p50_ms'] or 0:>9.1f}"
+              f"{row['stale']:>6}{sum(row['errors'].values()):>7}  {row['errors'] or ''}")
         if "lost_hits" in row:
             lost = row["lost_hits"]
             print(f"  hits lost, by page: {lost['by_page']}\n  by edit: {lost['by_edit']}, per publish: "
@@ -547,10 +554,12 @@ def report(legs: dict, paths: list[str], args, addresses: int) -> None:
         print(f"  {line}")
     for row in legs.values():
         row.pop("_results")
-    out = ROOT / "bench" / "results" / f"replay-{connection.vendor}-{args.reviews}.json"
+    name = f"replay-{connection.vendor}-{args.reviews}{'-no-warming' * args.no_warming}.json"
+    out = ROOT / "bench" / "results" / name
     out.write_text(json.dumps({"database": connection.vendor, "reviews": args.reviews, "addresses": addresses,
                                "requests_a_leg": args.requests, "connections": CONNECTIONS,
-                               "publish_every": PUBLISH_EVERY, "legs": legs, "targets": verdicts},
+                               "publish_every": PUBLISH_EVERY, "warming": not args.no_warming, "legs": legs,
+                               "targets": verdicts},
                               indent=2, default=str) + "\n", encoding="utf-8")
     print(f"\nwrote {out.relative_to(ROOT)}")
 
