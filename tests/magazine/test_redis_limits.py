@@ -42,7 +42,9 @@ def test_a_full_cache_drops_old_pages_and_keeps_its_generation_and_clock(small_r
     for n in range(200):  # 200 pages of 50 KB: twice what the limit holds
         assert page_cache.keep(start, f"GET:http://testserver/page/{n}/", page, {"": b"x" * 50_000}, 300)
     assert cache.get(page_cache.GENERATION) == start
-    assert cache.get(page_cache.page_key(start, "GET:http://testserver/page/0/")) is None  # the oldest went
+    # The oldest went (Redis's LRU is approximate, sampling keys: most of the oldest, not each one).
+    oldest = [cache.get(page_cache.page_key(start, f"GET:http://testserver/page/{n}/")) for n in range(50)]
+    assert sum(page is None for page in oldest) >= 40
     assert cache.get(page_cache.page_key(start, "GET:http://testserver/page/199/")) is not None
     page_cache.touch({"site"})
     assert page_cache.generation() == start and cache.get(page_cache.CLOCK) == clock + 1
