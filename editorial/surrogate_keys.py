@@ -98,11 +98,12 @@ def list_key(model, subject: str | None = None) -> str:
 def owner_of(model):
     """The keyed model whose item a row belongs to: itself, or for an inline's row (a credit, a mention) the
     item it is deleted with."""
-    if model in keyed_models():
+    keyed = _known()[0]
+    if model in keyed:
         return model
     for field in model._meta.concrete_fields:
         cascades = field.many_to_one and field.remote_field.on_delete is models.CASCADE
-        if cascades and field.related_model in keyed_models():
+        if cascades and field.related_model in keyed:
             return field.related_model
     return None
 
