@@ -12,7 +12,16 @@ it, before it writes.
 from django.db import transaction
 
 from editorial.models import ListsJoined
-from editorial.surrogate_keys import SITE, any_key, item_key, keyed_models, list_key
+from editorial.surrogate_keys import (
+    SITE,
+    any_key,
+    every_stretch_key,
+    item_key,
+    keyed_models,
+    list_key,
+    stretch_key,
+    subject_of,
+)
 
 
 def touched(items: dict[tuple[str, int], object]) -> frozenset[str]:
@@ -52,15 +61,18 @@ def remember(stored) -> None:
 def _through(model, moved: set[str]) -> set[str]:
     """The lists of the items that point to one of ``model`` and reach a subject through it: a show that credits
     someone new moves each of its reviews onto that person's list of reviews of their work."""
-    subjects = {key.split("/", 1)[1] for key in moved if "/" in key}
+    subjects = {subject_of(key) for key in moved} - {None}
     pointing = {relation.related_model for relation in model._meta.related_objects
                 if relation.one_to_many and relation.related_model in keyed_models()}
-    return {list_key(other, subject) for other in pointing for subject in subjects}
+    lists = {list_key(other, subject) for other in pointing for subject in subjects}
+    return lists | {every_stretch_key(name) for name in lists}
 
 
 def lists_of(item) -> set[str]:
+    """The lists a live item is on, and its stretch of each."""
     model = type(item)
-    return {list_key(model), *(list_key(model, subject) for subject in subjects_of(item))}
+    lists = {list_key(model), *(list_key(model, subject) for subject in subjects_of(item))}
+    return lists | {stretch_key(name, item.pk) for name in lists}
 
 
 def subjects_of(item) -> set[str]:

@@ -3,9 +3,11 @@
 While a page renders, every item loaded (``post_init``) adds its *item key* (``review-12``), and every list
 read (a queryset of a keyed model, when it is evaluated) adds its *list key*: ``review-list/tag-5`` when the
 list is narrowed to the rows related to one item (a tag's reviews, a critic's, a show's), ``review-list``
-otherwise (the newest reviews, the archive, an A–Z index). Lists counted or aggregated inside another query
-(a subquery) add the plain list key of their model. Pieces kept by the process (``editorial.fragments``)
-keep the keys they were rendered with and add them again when they are served.
+otherwise (the newest reviews, the archive, an A–Z index). A page that draws only from a stretch of a list (the
+few reviews of a tag added just before the one it shows) names that stretch instead: ``review-list/tag-5@200``
+for the items with ids 100,000–100,499 (``stretch_keys``), so a review added later leaves it be. Lists counted
+or aggregated inside another query (a subquery) add the plain list key of their model. Pieces kept by the
+process (``editorial.fragments``) keep the keys they were rendered with and add them again when they are served.
 
 What a publish changed is named with the same keys by ``editorial.publish_keys``.
 
@@ -93,6 +95,34 @@ def any_key(model) -> str:
 
 def list_key(model, subject: str | None = None) -> str:
     return f"{model._meta.model_name}-list" + (f"/{subject}" if subject else "")
+
+
+STRETCH = 500  # ids to a stretch of a list
+STRETCHES_NAMED = 8  # a page drawing from more stretches of a list than this names the whole list
+
+
+def stretch_key(list_name: str, pk: int) -> str:
+    """The stretch of a list its item ``pk`` is on: touched with the list whenever the item joins, moves or leaves."""
+    return f"{list_name}@{pk // STRETCH}"
+
+
+def stretch_keys(list_name: str, lowest: int | None, highest: int) -> set[str]:
+    """The keys of a page that draws from the items of a list with ids from ``lowest`` to ``highest`` (None: from
+    the first): each stretch, and ``<list>@any``, which a change to the whole list touches (a show crediting
+    someone new moves each of its reviews onto their list)."""
+    if lowest is None or highest // STRETCH - lowest // STRETCH >= STRETCHES_NAMED:
+        return {list_name}
+    return {every_stretch_key(list_name),
+            *(f"{list_name}@{n}" for n in range(lowest // STRETCH, highest // STRETCH + 1))}
+
+
+def every_stretch_key(list_name: str) -> str:
+    return f"{list_name}@any"
+
+
+def subject_of(key: str) -> str | None:
+    """The item a list key is narrowed to (``tag-5`` of ``review-list/tag-5@200``), or None."""
+    return key.split("/", 1)[1].split("@", 1)[0] if "/" in key else None
 
 
 def owner_of(model):

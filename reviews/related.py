@@ -21,13 +21,14 @@ NEWEST_TAGGED = 25  # reviews a tag offers, its newest: a tag on 50,000 reviews 
 
 
 def newest_tagged(review, limit: int = NEWEST_TAGGED) -> RawSQL | None:
-    """The ids of the newest reviews that share a tag with ``review``, as a subquery: each tag read from the top of
-    its (tag, review) index. (A union of sliced querysets is what this says; SQLite wants the slices wrapped.)"""
+    """The ids of the newest reviews added before ``review`` that share a tag with it, as a subquery: each tag
+    read from its (tag, review) index, down from ``review``. (A union of sliced querysets is what this says;
+    SQLite wants the slices wrapped.)"""
     content_type = ContentType.objects.get_for_model(review)
     parts, params = [], []
     for n, tag in enumerate(review.tags.all()):
-        newest = (TaggedItem.objects.filter(content_type=content_type, tag_id=tag.pk).order_by("-object_id")
-                  .values("object_id")[:limit])
+        newest = (TaggedItem.objects.filter(content_type=content_type, tag_id=tag.pk, object_id__lt=review.pk)
+                  .order_by("-object_id").values("object_id")[:limit])
         sql, tag_params = newest.query.sql_with_params()
         parts.append(f"SELECT object_id FROM ({sql}) AS newest_{n}")
         params += tag_params
@@ -37,24 +38,34 @@ def newest_tagged(review, limit: int = NEWEST_TAGGED) -> RawSQL | None:
 def related_ids(review, live_cards, *, limit: int = RELATED, people: list[int] | None = None) -> list[int]:
     """The ids of up to ``limit`` other live reviews: four small indexed queries, whatever the magazine's size.
 
-    Named as the lists they are drawn from (a new review of the show, of a show with one of its people, or with
-    one of its tags may join them), not as every review. ``people``: the show's credited people, when the caller
+    The same show's other reviews, newest first; then the reviews added before this one of shows that share
+    people with it, then those that share a tag. A review added later never joins the last two, so a new review
+    changes the pages of its own show's reviews alone. Named as the lists drawn from, and of the last two only
+    the stretch read (``surrogate_keys.stretch_keys``). ``people``: the show's credited people, when the caller
     has them."""
     with surrogate_keys.instead(()):
         if people is None:
             people = list(Credit.objects.filter(show_id=review.show_id).order_by().values_list("person_id", flat=True))
-        others = live_cards.exclude(pk=review.pk).order_by("-published_at").values_list("pk", flat=True)
+        others = live_cards.exclude(pk=review.pk).values_list("pk", flat=True)
+        earlier = others.filter(pk__lt=review.pk).order_by("-pk")
         sharing_shows = Credit.objects.filter(person_id__in=people).exclude(show_id=review.show_id).values("show_id")
         tagged = newest_tagged(review)
-        found: dict[int, None] = {}
-        for source in (others.filter(show_id=review.show_id), others.filter(show_id__in=sharing_shows),
-                       others.filter(pk__in=tagged) if tagged else others.none()):
-            found.update(dict.fromkeys(source[:limit]))  # always the same queries: the count stays the same at any size
-    subjects = [(Show, review.show_id), *((Person, pk) for pk in people), *((Tag, tag.pk) for tag in review.tags.all())]
-    surrogate_keys.add({surrogate_keys.item_key(Show, review.show_id),  # its credits
-                        *(surrogate_keys.list_key(type(review), surrogate_keys.item_key(*subject))
-                          for subject in subjects)})
-    return list(found)[:limit]
+        same_show = list(others.filter(show_id=review.show_id).order_by("-published_at")[:limit])
+        sharing_people = list(earlier.filter(show_id__in=sharing_shows)[:limit])
+        sharing_tags = list(earlier.filter(pk__in=tagged)[:limit]) if tagged else []
+    show = surrogate_keys.item_key(Show, review.show_id)
+    surrogate_keys.add({show, surrogate_keys.list_key(type(review), show),  # its credits, its show's reviews
+                        *_stretches_read(review, sharing_people, [(Person, pk) for pk in people], limit),
+                        *_stretches_read(review, sharing_tags, [(Tag, tag.pk) for tag in review.tags.all()], limit)})
+    return list(dict.fromkeys([*same_show, *sharing_people, *sharing_tags]))[:limit]
+
+
+def _stretches_read(review, found: list[int], subjects, limit: int) -> set[str]:
+    """The keys of the lists of ``subjects`` from the oldest review found up to ``review``: the whole of each when
+    fewer than ``limit`` were found (any earlier review joining would be shown)."""
+    lowest = min(found) if len(found) >= limit else None
+    return {key for model, pk in subjects for key in surrogate_keys.stretch_keys(
+        surrogate_keys.list_key(type(review), surrogate_keys.item_key(model, pk)), lowest, review.pk - 1)}
 
 
 def related_reviews(review, live_cards, *, limit: int = RELATED) -> list:

@@ -11,7 +11,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from editorial import workflow, working_copy
+from editorial import surrogate_keys, workflow, working_copy
 from editorial.models import ListsJoined
 from editorial.publication import public_change
 from magazine import page_cache
@@ -254,3 +254,31 @@ def test_a_new_review_of_the_same_show_joins_more_like_this_on_the_next_render(c
         workflow.publish(newcomer, by=factories.editor())
     again = client.get(first.get_absolute_url())  # the page, and the related ids the process kept, made again
     assert again["X-Page-Cache"] == "miss" and "Another view of it" in again.content.decode()
+
+
+def test_more_like_this_is_left_be_by_reviews_added_later_and_reached_by_one_joining_its_stretch(cached, client,
+                                                                                                  monkeypatch):
+    monkeypatch.setattr(surrogate_keys, "STRETCH", 1)  # a stretch of one id: every review here is in its own
+    editor = factories.editor()
+    tagged = [factories.LiveReviewFactory(headline=f"Tagged {n}") for n in range(4)]
+    joins_later = factories.LiveReviewFactory(headline="Tagged between")  # among them by id, not yet tagged
+    shown = factories.LiveReviewFactory(headline="The page watched")
+    for review in [*tagged, shown]:
+        review.tags.set(["ballet"])
+    url = shown.get_absolute_url()
+    keys = keys_of(client.get(url))
+    tag = Tag.objects.get(slug="ballet")
+    assert f"review-list/tag-{tag.pk}" not in keys and f"review-list/tag-{tag.pk}@any" in keys
+    cached(url)
+    assert cached(url) == "hit"
+
+    newcomer = factories.DraftReviewFactory(headline="Added later")
+    newcomer.tags.set(["ballet"])
+    with factories.committing():
+        workflow.publish(newcomer, by=editor)
+    assert cached(url) == "hit"  # added after the page's review: never one of its related
+    assert "Added later" not in client.get(url).content.decode()
+
+    _published(joins_later, editor, {**working_copy.content_of(joins_later), "tags": ["ballet"]})
+    assert cached(url) == "miss"  # it joined the stretch of the tag's list the page drew from
+    assert "Tagged between" in client.get(url).content.decode()

@@ -103,22 +103,27 @@ def test_feeds_carry_the_links(client, cast):
 
 
 def test_related_reviews_rank_show_then_people_then_tags_and_stay_live(client, db):
-    review = factories.LiveReviewFactory(headline="The one we read")
-    review.tags.set(["ballet"])
+    show = factories.LiveShowFactory()
     actor = factories.LivePersonFactory(name="Shared Actor")
-    factories.CreditFactory(show=review.show, person=actor)
-    same_show = factories.LiveReviewFactory(show=review.show, headline="Same show")
+    factories.CreditFactory(show=show, person=actor)
     other_show = factories.LiveShowFactory()
     factories.CreditFactory(show=other_show, person=actor)
     shared_people = factories.LiveReviewFactory(show=other_show, headline="Shares an actor")
     shared_tag = factories.LiveReviewFactory(headline="Shares a tag")
     shared_tag.tags.set(["ballet"])
     factories.LiveReviewFactory(headline="Nothing in common")
-    factories.DraftReviewFactory(show=review.show, headline="A draft of the same show")
+    factories.DraftReviewFactory(show=show, headline="A draft of the same show")
+    review = factories.LiveReviewFactory(show=show, headline="The one we read")
+    review.tags.set(["ballet"])
+    same_show = factories.LiveReviewFactory(show=show, headline="Same show")  # added later: its show's come first
+    later_tag = factories.LiveReviewFactory(headline="A later one with the tag")
+    later_tag.tags.set(["ballet"])
     related = related_reviews(review, type(review).objects.live())
-    assert related == [same_show, shared_people, shared_tag]
+    assert related == [same_show, shared_people, shared_tag]  # of the people and tags, only reviews added before
     page = client.get(review.get_absolute_url()).content.decode()
     assert "More like this" in page and "A draft of the same show" not in page and "Nothing in common" not in page
+    assert "A later one with the tag" not in page
+    assert related_reviews(later_tag, type(review).objects.live()) == [review, shared_tag]
 
 
 def test_refresh_command_finds_names_added_after_the_review(cast):
