@@ -183,7 +183,9 @@ def list_keys_of(queryset) -> set[str]:
     keyed model a subquery reads."""
     owner = owner_of(queryset.model)
     where = queryset.query.where
-    keys = {list_key(owner, subject) for subject in _narrowing_subjects(where)} if owner else set()
+    own_rows = owner is not queryset.model and owner is not None  # an inline's rows of one item: the item's key
+    keys = {list_key(owner, subject) for subject in _narrowing_subjects(where)
+            if not (own_rows and subject.rpartition("-")[0] == owner._meta.model_name)} if owner else set()
     if owner and not keys and not _by_unique_field(where, queryset.model, owner):
         keys.add(list_key(owner))
     inner = [*_subqueries(queryset.query.where), *(q for expr in queryset.query.annotations.values()

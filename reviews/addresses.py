@@ -80,9 +80,12 @@ def lists_joined(items: list) -> set[str]:
 def parse(key: str) -> tuple[str, tuple[str, int] | None]:
     """``("item", ("review", 12))`` for ``review-12``, ``("review", ("tag", 5))`` for ``review-list/tag-5``,
     ``("review", None)`` for ``review-list``, ``("site", None)``; ``("", None)`` for a key that names no address
-    (``review-any``: a page of every review, such as a sitemap)."""
+    (``review-any``: a page of every review, such as a sitemap; ``review-list/tag-5@200``, a stretch of a list,
+    which is touched with its list)."""
     if key == SITE:
         return SITE, None
+    if "@" in key:
+        return "", None
     head, _, subject = key.partition("/")
     if head.endswith("-list"):
         return head.removesuffix("-list"), item_of(subject) if subject else None
