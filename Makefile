@@ -117,6 +117,7 @@ bench: install node services varnish
 	DATABASE_URL=$(BENCH_SMALL) REDIS_URL=redis://127.0.0.1:6379/12 $(PY) bench/load.py --reviews 1000
 	DATABASE_URL=$(BENCH_PG) REDIS_URL=redis://127.0.0.1:6379/12 $(PY) bench/load.py --reviews $(BENCH_REVIEWS)
 	DATABASE_URL=$(BENCH_PG) REDIS_URL=redis://127.0.0.1:6379/9 $(PY) bench/replay.py --reviews $(BENCH_REVIEWS)
+	$(PY) bench/wagtail.py
 
 lint: install floors
 	$(VENV)/bin/ruff check .
