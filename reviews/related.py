@@ -3,6 +3,7 @@
 import time
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from taggit.models import Tag, TaggedItem
 
@@ -20,15 +21,17 @@ PUBLIC_CLOCK = "page-cache:clock"
 NEWEST_TAGGED = 25  # reviews a tag offers, its newest: a tag on 50,000 reviews costs what one on 50 does
 
 
-def newest_tagged(review, limit: int = NEWEST_TAGGED) -> RawSQL | None:
-    """The ids of the newest reviews added before ``review`` that share a tag with it, as a subquery: each tag
-    read from its (tag, review) index, down from ``review``. (A union of sliced querysets is what this says;
-    SQLite wants the slices wrapped.)"""
+def newest_tagged(review, limit: int = NEWEST_TAGGED, *, after: bool = False) -> RawSQL | None:
+    """The ids of the newest reviews added before ``review`` (``after``: the first added after it) that share a tag
+    with it, as a subquery: each tag read from its (tag, review) index, from ``review`` on. (A union of sliced
+    querysets is what this says; SQLite wants the slices wrapped.)"""
     content_type = ContentType.objects.get_for_model(review)
+    beyond = {"object_id__gt" if after else "object_id__lt": review.pk}
+    order = "object_id" if after else "-object_id"
     parts, params = [], []
     for n, tag in enumerate(review.tags.all()):
-        newest = (TaggedItem.objects.filter(content_type=content_type, tag_id=tag.pk, object_id__lt=review.pk)
-                  .order_by("-object_id").values("object_id")[:limit])
+        newest = (TaggedItem.objects.filter(content_type=content_type, tag_id=tag.pk, **beyond)
+                  .order_by(order).values("object_id")[:limit])
         sql, tag_params = newest.query.sql_with_params()
         parts.append(f"SELECT object_id FROM ({sql}) AS newest_{n}")
         params += tag_params
@@ -39,10 +42,11 @@ def related_ids(review, live_cards, *, limit: int = RELATED, people: list[int] |
     """The ids of up to ``limit`` other live reviews: four small indexed queries, whatever the magazine's size.
 
     The same show's other reviews, newest first; then the reviews added before this one of shows that share
-    people with it, then those that share a tag. A review added later never joins the last two, so a new review
-    changes the pages of its own show's reviews alone. Named as the lists drawn from, and of the last two only
-    the stretch read (``surrogate_keys.stretch_keys``). ``people``: the show's credited people, when the caller
-    has them."""
+    people with it, then those that share a tag; and when those are too few (the magazine's first reviews), the
+    first added after it that share either. A review added later joins only a box that was not full, so a new
+    review changes the pages of its own show's reviews and of those few. Named as the lists drawn from, and of a
+    full list of earlier reviews only the stretch read (``surrogate_keys.stretch_keys``). ``people``: the show's
+    credited people, when the caller has them."""
     with surrogate_keys.instead(()):
         if people is None:
             people = list(Credit.objects.filter(show_id=review.show_id).order_by().values_list("person_id", flat=True))
@@ -53,11 +57,18 @@ def related_ids(review, live_cards, *, limit: int = RELATED, people: list[int] |
         same_show = list(others.filter(show_id=review.show_id).order_by("-published_at")[:limit])
         sharing_people = list(earlier.filter(show_id__in=sharing_shows)[:limit])
         sharing_tags = list(earlier.filter(pk__in=tagged)[:limit]) if tagged else []
+        tagged_after = newest_tagged(review, after=True)
+        sharing_after = Q(show_id__in=sharing_shows) | Q(pk__in=tagged_after) if tagged_after else Q(
+            show_id__in=sharing_shows)
+        later = list(others.filter(sharing_after, pk__gt=review.pk).order_by("pk")[:limit])  # always: a fixed count
     show = surrogate_keys.item_key(Show, review.show_id)
     surrogate_keys.add({show, surrogate_keys.list_key(type(review), show),  # its credits, its show's reviews
                         *_stretches_read(review, sharing_people, [(Person, pk) for pk in people], limit),
                         *_stretches_read(review, sharing_tags, [(Tag, tag.pk) for tag in review.tags.all()], limit)})
-    return list(dict.fromkeys([*same_show, *sharing_people, *sharing_tags]))[:limit]
+    found = list(dict.fromkeys([*same_show, *sharing_people, *sharing_tags]))
+    # Too few: then neither list of earlier reviews was full, so each is named whole, and any later one that joins
+    # is seen.
+    return (found + [pk for pk in later if pk not in found])[:limit]
 
 
 def _stretches_read(review, found: list[int], subjects, limit: int) -> set[str]:
