@@ -28,7 +28,6 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.core.handlers.wsgi import get_path_info
-from django.db.models import Min
 from django.http import HttpResponse, HttpResponseNotModified
 from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
@@ -36,11 +35,12 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
-from editorial import registry, scheduled_changes, set_aside, surrogate_keys
+from editorial import set_aside, surrogate_keys
 from editorial.fragments import Fragments
 from editorial.publication import public_change
 from editorial.query_parameters import read_by
 from editorial.shared_cache import UNREACHABLE, logger
+from editorial.upcoming import next_publication_time, seconds_to_next_publication
 from magazine import compression
 from magazine.models import PageCacheDebt
 from magazine.security import carries_session_cookie, signed_in
@@ -49,8 +49,6 @@ GENERATION = "page-cache:generation"
 CLOCK = "page-cache:clock"  # moves with every public change; reviews.archive reads it too
 STAMP = "page-key:{}"  # the clock when a key was last touched
 STAMPS_KEPT_SECONDS = 30 * 24 * 3600  # a stamp evicted or expired is taken to be now (a miss), never as old
-NEXT_PUBLICATION = "page-cache:next-publication:{}"
-NEXT_PUBLICATION_KEPT_SECONDS = 3600  # asked again sooner when the clock moves, or the time has come
 NEVER_CACHED = ("/admin/", "/preview/", "/media/", "/healthz", "/readyz")  # and static files
 SHORT_LIVED = {"/search/": 60}  # a reader's query: kept a minute, enough to absorb the same search repeated
 RECENT_BODIES_KEPT = 256  # bodies a process keeps a copy of: pages up to 100 KB, so at most some 25 MB
@@ -142,23 +140,6 @@ def read_clock(found: dict) -> int:
         cache.add(CLOCK, new_generation(), None)
         clock = cache.get(CLOCK) or new_generation()
     return clock
-
-
-def seconds_to_next_publication(current: int) -> float | None:
-    """Seconds until the next scheduled item goes live (asked once per clock), or None."""
-    key = NEXT_PUBLICATION.format(current)
-    found = cache.get(key)
-    if found is None or 0 < found <= timezone.now().timestamp():  # unknown, or past: what comes next is asked again
-        found = next_publication_time()
-        cache.set(key, found, NEXT_PUBLICATION_KEPT_SECONDS)
-    return found - timezone.now().timestamp() if found else None
-
-
-def next_publication_time() -> float:
-    """When the next scheduled item goes live, as a timestamp (0: nothing is scheduled)."""
-    times = [m.objects.scheduled().aggregate(next=Min("published_at"))["next"] for m in registry.models()]
-    upcoming = [t.timestamp() for t in times if t] + [scheduled_changes.next_due() or 0]
-    return min((t for t in upcoming if t), default=0)
 
 
 # The page cache reads the request as the server handed it over (the WSGI environ, which is request.META), so

@@ -5,17 +5,24 @@ addressed by the review it follows (``?before=20250301T101500.000000Z.4711``, th
 the page before): the database starts from that key in its index, so page 5,000 costs what page 2
 does. Its number comes from an indexed count of the reviews ahead of it. Every page links its
 neighbours, the first and the last page by number, so every page can be reached.
+
+The counts (a tag on 30,000 reviews costs more to count than to page) change only when something is published,
+so each process keeps them until the next public change anywhere or the next scheduled publication.
 """
 
 import re
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count
 from django.http import Http404
 
-from editorial import keyset
+from editorial import keyset, surrogate_keys, upcoming
+from editorial.fragments import fragments
+from editorial.shared_cache import UNREACHABLE
 
 PER_PAGE = settings.PAGE_SIZE
 NUMBERED_PAGES = 20  # ?page=N reaches this far (an OFFSET of at most 228 rows)
@@ -23,6 +30,8 @@ NEIGHBOURS = 2  # numbered links each side of the current page
 ORDER = ("-published_at", "-pk")
 CURSOR = re.compile(r"(\d{8}T\d{6}\.\d{6}Z)\.(\d{1,18})")
 PAGE_NUMBER = re.compile(r"[1-9]\d{0,3}|last")
+# magazine.page_cache.CLOCK, named here because reviews sits below magazine: it moves with every public change.
+PUBLIC_CLOCK = "page-cache:clock"
 
 
 @dataclass(frozen=True)
@@ -120,13 +129,13 @@ def archive_page(reviews, *, page: str | None, before: Cursor | None) -> Archive
     """The page asked for, of the live reviews given (filtered; the archive's order is applied here)."""
     ordered = reviews.order_by(*ORDER)
     if before:
-        counts = ordered.aggregate(total=Count("*"), ahead=Count("pk", filter=before.newer_or_same()))
-        total, start = counts["total"], counts["ahead"]
+        total, start = kept_count(ordered, str(before), lambda: tuple(ordered.aggregate(
+            total=Count("*"), ahead=Count("pk", filter=before.newer_or_same())).values()))
         rows = list(ordered.filter(before.older()).cards()[:PER_PAGE])
         if not rows:
             raise Http404("No such page of the archive.")
     else:
-        total = ordered.count()
+        total = kept_count(ordered, "", ordered.count)
         number = last_number_of(total) if page == "last" else int(page)
         start = (number - 1) * PER_PAGE
         if number > 1 and start >= total:
@@ -138,6 +147,28 @@ def archive_page(reviews, *, page: str | None, before: Cursor | None) -> Archive
     links, newer, older = _links(ordered, rows, start, total)
     return ArchivePage(reviews=rows, number=number_at(start), count=total, first=start + 1, links=links,
                        newer=newer, older=older)
+
+
+def kept_count(reviews, name: str, count):
+    """``count()``, kept by the process under the query it counts until the clock moves or the next scheduled
+    publication comes (its surrogate keys with it); counted every time while the shared cache cannot say."""
+    try:
+        clock = cache.get(PUBLIC_CLOCK)
+        until = upcoming.next_publication_at(clock) if clock is not None else None
+    except UNREACHABLE:
+        clock = None
+    if clock is None:
+        return count()
+    sql, params = reviews.query.sql_with_params()
+    key = ("reviews.archive_pages.count", sql, tuple(map(str, params)), name, clock)
+    found = fragments.get(key)
+    if found is None or (found[2] and found[2] <= time.time()):
+        with surrogate_keys.collecting() as read:
+            value = count()
+        found = (value, frozenset(read), until)
+        fragments.put(key, found)
+    surrogate_keys.add(found[1])
+    return found[0]
 
 
 def _links(ordered, rows, start: int, total: int):

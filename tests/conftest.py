@@ -2,7 +2,9 @@ import pytest
 from django.core.cache import cache
 
 from editorial.fragments import fragments
+from magazine import page_cache
 from tests import factories
+from tests.servers import free_port
 
 pytest_plugins = ["tests.browser"]
 
@@ -70,3 +72,15 @@ def plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def unreachable_cache(settings):
+    """The shared cache is a Redis address where nothing answers (as when Redis is stopped)."""
+    settings.CACHES = {"default": {
+        "BACKEND": "editorial.shared_cache.RedisCache", "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}
+    settings.PAGE_CACHE_SECONDS = 300
+    page_cache.distrust()
+    yield
+    page_cache.distrust()

@@ -11,21 +11,9 @@ from magazine.models import PageCacheDebt
 from reviews.models import Review
 from tests import factories
 from tests.paths import SAMPLES
-from tests.servers import Redis, Site, fetch, free_port
+from tests.servers import Redis, Site, fetch
 
 SAMPLE = SAMPLES / "etoile.txt"
-
-
-@pytest.fixture
-def unreachable_cache(settings):
-    """The shared cache is a Redis address where nothing answers (as when Redis is stopped)."""
-    settings.CACHES = {"default": {
-        "BACKEND": "editorial.shared_cache.RedisCache", "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}
-    settings.PAGE_CACHE_SECONDS = 300
-    page_cache.distrust()
-    yield
-    page_cache.distrust()
 
 
 @pytest.mark.django_db

@@ -3,15 +3,18 @@ share, numbered pages that reach the last one without large OFFSETs, and no 500 
 
 import itertools
 import re
+import time
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from taggit.models import Tag
 
 from editorial import workflow, working_copy
@@ -388,3 +391,51 @@ def test_the_choices_are_read_again_when_the_list_of_reviews_changes_not_for_a_c
     with factories.committing():
         workflow.unpublish(review, by=editor)
     assert archive.Options.kept() is not first and archive.Options.kept().critics == []
+
+
+@pytest.fixture
+def clock():
+    """The page cache's clock in the shared cache (the page cache itself off, so each request renders)."""
+    cache.clear()
+    cache.set(archive_pages.PUBLIC_CLOCK, 1, None)
+    yield
+    cache.clear()
+
+
+def counted(client, tag: str) -> tuple[int, str]:
+    """How many times the archive of a tag counted its reviews, and the count it shows."""
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(ARCHIVE, {"tag": tag}).content.decode()
+    counts = sum('SELECT COUNT(*) AS "__count" FROM "reviews_review"' in q["sql"] for q in captured.captured_queries)
+    return counts, re.search(r'class="archive-count"><strong>([^<]*)</strong>', html)[1]
+
+
+def test_a_count_is_kept_until_the_next_publish(client, clock):
+    for review in many_reviews(3):
+        review.tags.set(["kept"])
+    assert counted(client, "kept") == (1, "3 reviews")
+    assert counted(client, "kept") == (0, "3 reviews")  # kept by the process
+    newcomer = factories.DraftReviewFactory()
+    newcomer.tags.set(["kept"])
+    with factories.committing():
+        workflow.publish(newcomer, by=factories.editor())
+    assert counted(client, "kept") == (1, "4 reviews")  # the clock moved: counted again
+
+
+def test_a_kept_count_is_counted_again_once_a_scheduled_review_goes_live(client, clock):
+    for review in many_reviews(2):
+        review.tags.set(["kept"])
+    scheduled = factories.LiveReviewFactory(published_at=timezone.now() + timedelta(seconds=1))
+    scheduled.tags.set(["kept"])
+    assert counted(client, "kept") == (1, "2 reviews")
+    assert counted(client, "kept") == (0, "2 reviews")
+    time.sleep(max(0.0, scheduled.published_at.timestamp() - time.time()) + 0.1)  # its time comes: no commit says so
+    assert counted(client, "kept") == (1, "3 reviews")
+
+
+def test_without_the_shared_cache_every_count_is_made(client, unreachable_cache, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # no clock can be read: what a process kept cannot be told from what went before
+    for review in many_reviews(2):
+        review.tags.set(["kept"])
+    assert counted(client, "kept") == (1, "2 reviews")
+    assert counted(client, "kept") == (1, "2 reviews")
