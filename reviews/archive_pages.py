@@ -6,7 +6,7 @@ the page before): the database starts from that key in its index, so page 5,000 
 does. Its number comes from an indexed count of the reviews ahead of it. Every page links its
 neighbours, the first and the last page by number, so every page can be reached.
 
-The counts (a tag on 30,000 reviews costs more to count than to page) change only when something is published,
+The counts (at 100,000 reviews, counting a tag's 1,435 takes longer than reading its page) change only on a publish,
 so each process keeps them until the next public change anywhere or the next scheduled publication.
 """
 
