@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "shows",
     "reviews",
     "search",
+    "backups",  # export_magazine, import_magazine
+    "demo",  # load_demo, seed_bench
 ]
 
 MIDDLEWARE = [

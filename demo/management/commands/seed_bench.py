@@ -15,10 +15,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
+from demo.bench_corpus import Prose
 from editorial.models import Status
 from editorial.names import name_key
 from editorial.progress import progress_bar
-from magazine.bench_corpus import Prose
 from people.models import Person
 from reviews.models import Review
 from shows.models import Credit, Show

@@ -2,10 +2,10 @@
 
 from taggit.models import Tag
 
+from backups import kinds
+from backups.layout import TAGS, BackupError
+from backups.records import Entry, fields_of, pointers
 from editorial import registry
-from magazine.backup import kinds
-from magazine.backup.layout import TAGS, BackupError
-from magazine.backup.records import Entry, fields_of, pointers
 from reviews.house_style import HouseStyleError
 
 

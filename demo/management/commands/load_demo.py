@@ -1,4 +1,4 @@
-"""``python manage.py load_demo``: the demo magazine from ``magazine/demo_content.py``.
+"""``python manage.py load_demo``: the demo magazine from ``demo/content.py``.
 
 A magazine that already has reviews is left alone. With ``--reset`` the demo rows are found by
 name, title or headline, so nothing is added twice; they are brought back to the data
@@ -16,10 +16,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from demo import content, posters, stills
 from editorial import publication
 from editorial.models import Status
-from magazine import demo_content as demo
-from magazine import demo_pictures, demo_posters
 from people.models import Person
 from pictures.renditions import clean_upload
 from reviews.mentions import refresh_mentions
@@ -47,17 +46,17 @@ class Command(BaseCommand):
         self.created = 0
         with transaction.atomic():
             self.now = timezone.now()
-            users = {spec["username"]: self.account(spec) for spec in demo.USERS}
+            users = {spec["username"]: self.account(spec) for spec in content.USERS}
             self.editor, writer = users["editor"], users["writer"]
             self.catalogue = {
                 "status": Status.PUBLISHED,
-                "published_at": self.now - timedelta(days=demo.CATALOGUE_DAYS_AGO),
+                "published_at": self.now - timedelta(days=content.CATALOGUE_DAYS_AGO),
                 "created_by": self.editor,
                 "updated_by": self.editor,
             }
             self.people = {}
-            shows = {spec["title"]: self.show(spec) for spec in demo.SHOWS}
-            reviews = [self.review(spec, shows[spec["show"]], writer) for spec in demo.REVIEWS]
+            shows = {spec["title"]: self.show(spec) for spec in content.SHOWS}
+            reviews = [self.review(spec, shows[spec["show"]], writer) for spec in content.REVIEWS]
             for review in reviews:
                 refresh_mentions(review)
         if not options["no_pictures"]:
@@ -79,7 +78,7 @@ class Command(BaseCommand):
     def person(self, name: str) -> Person:
         if name not in self.people:
             person, created = Person.objects.update_or_create(
-                name=name, defaults={**self.catalogue, "bio": demo.BIOS.get(name, "")}
+                name=name, defaults={**self.catalogue, "bio": content.BIOS.get(name, "")}
             )
             self.created += created
             self.people[name] = person
@@ -123,13 +122,13 @@ class Command(BaseCommand):
         return review
 
     def pictures(self, reviews, shows, people) -> None:
-        """Stills, posters and headshots drawn for the demo (magazine/demo_pictures.py, demo_posters.py), each
+        """Stills, posters and headshots drawn for the demo (demo/stills.py, demo/posters.py), each
         seeded by its slug, through the same upload checks as the admin's."""
-        scenes = [demo.STILLS.get(review.show.title) for review in reviews]
-        drawings = [(review, partial(demo_pictures.still, review.slug, scene, scenes[:i].count(scene)))
+        scenes = [content.STILLS.get(review.show.title) for review in reviews]
+        drawings = [(review, partial(stills.still, review.slug, scene, scenes[:i].count(scene)))
                     for i, (review, scene) in enumerate(zip(reviews, scenes, strict=True))]
         drawings += [(s, partial(self.poster, s, i)) for i, s in enumerate(shows)]
-        drawings += [(p, lambda p=p: (*demo_posters.headshot(p.slug), (0.5, 0.4))) for p in people]
+        drawings += [(p, lambda p=p: (*posters.headshot(p.slug), (0.5, 0.4))) for p in people]
         for done, (item, draw) in enumerate(drawings, start=1):
             if not item.image:
                 data, alt, focus = draw()
@@ -147,7 +146,7 @@ class Command(BaseCommand):
         lead = show.credits.filter(role__in=["director", "creator"]).select_related("person").order_by("order").first()
         credit = f"{'Directed' if lead.role == 'director' else 'Created'} by {lead.person.name}" if lead else ""
         billing = f"A {show.get_kind_display().lower()} · {show.years}"
-        return (*demo_posters.poster(show.slug, show.title, billing, credit, variant=variant), (0.5, 0.4))
+        return (*posters.poster(show.slug, show.title, billing, credit, variant=variant), (0.5, 0.4))
 
     def summary(self) -> None:
         reviews = Review.objects.all()
@@ -162,5 +161,5 @@ class Command(BaseCommand):
         self.accounts()
 
     def accounts(self) -> None:
-        for spec in demo.USERS:
+        for spec in content.USERS:
             self.stdout.write(f"{spec['group'][:-1]}: {spec['username']} / {spec['password']}")

@@ -15,11 +15,11 @@ from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag
 
+from backups.layout import sha256
 from editorial import registry, workflow, working_copy
 from editorial.models import AuditEntry, Revision
 from editorial.revisions import snapshot
 from editorial.slugs import OldSlug
-from magazine.backup.layout import sha256
 from pictures.renditions import clean_upload
 from reviews.models import Mention, Review
 from shows.models import Credit, Show

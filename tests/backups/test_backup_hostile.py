@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from PIL import Image
 
-from magazine.backup.layout import sha256
-from tests.magazine.test_backup import magazine_is_empty, rewrite
+from backups.layout import sha256
+from tests.backups.test_backup import magazine_is_empty, rewrite
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ import random
 
 from PIL import Image, ImageDraw
 
-from magazine.demo_pictures import SCENES, finish, glow, gradient, jpeg, mix
+from demo.stills import SCENES, finish, glow, gradient, jpeg, mix
 from pictures.lettering import Face, legible
 
 POSTER = (800, 1200)

@@ -14,13 +14,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag
 
-from editorial import registry, working_copy
-from editorial.progress import progress_bar
-from editorial.revisions import snapshot
-from editorial.slugs import OldSlug
-from magazine.backup import kinds
-from magazine.backup.files import upload_problem
-from magazine.backup.layout import (
+from backups import kinds
+from backups.files import upload_problem
+from backups.layout import (
     FORMAT,
     MANIFEST,
     MEDIA,
@@ -33,6 +29,10 @@ from magazine.backup.layout import (
     sha256,
     text_file,
 )
+from editorial import registry, working_copy
+from editorial.progress import progress_bar
+from editorial.revisions import snapshot
+from editorial.slugs import OldSlug
 from shows.models import Credit
 
 

@@ -8,8 +8,8 @@ is missing.
 
 from dataclasses import dataclass
 
+from backups.records import Entry
 from editorial import publication, set_aside
-from magazine.backup.records import Entry
 
 STEP = "renditions and mentions"
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from backups.export import export_magazine
+from backups.layout import BackupError
 from editorial.progress import progress_bar
-from magazine.backup.export import export_magazine
-from magazine.backup.layout import BackupError
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Stills for the demo magazine, drawn with Pillow: each review's frame is a scene of its own (a coast at dusk,
 a city at night, a stage under a spotlight, a room striped by blinds, a snowfield, a desert road, neon in the
 rain), in a palette of its own, finished like film (light leak, vignette, grain). Everything is seeded by the
-item's slug, so the same review always gets the same frame. Posters and portraits are in demo_posters.py.
+item's slug, so the same review always gets the same frame. Posters and portraits are in demo/posters.py.
 """
 
 import io

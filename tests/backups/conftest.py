@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from tests.magazine.test_backup import empty_the_magazine, small_magazine
+from tests.backups.test_backup import empty_the_magazine, small_magazine
 
 
 @pytest.fixture

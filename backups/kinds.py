@@ -4,7 +4,7 @@ through the item's ``revision_extras`` and ``restore_extras``, as revisions do."
 
 from django.core.exceptions import ValidationError
 
-from magazine.backup import review_text
+from backups import review_text
 from people.models import Person
 from reviews.mentions import refresh_mentions
 from reviews.models import Review

@@ -324,7 +324,7 @@ SHOWS = [
     },
 ]
 
-# The scene each show's still is drawn as (magazine/demo_pictures.py).
+# The scene each show's still is drawn as (demo/stills.py).
 STILLS = {
     "ÉTOILE": "stage", "Harbour Lights": "coast", "The Quiet Ledger": "blinds", "Saltwater Choir": "coast",
     "The Ice Garden": "snow", "Dead Reckoning Bay": "coast", "Mothlight": "coast",

@@ -22,16 +22,16 @@ from django.core.management.color import no_style
 from django.db import DatabaseError, connection, transaction
 from taggit.models import Tag
 
+from backups import kinds
+from backups.derived import Unfinished, make_derived
+from backups.files import Export, open_export
+from backups.layout import TAGS, BackupError, items_file
+from backups.plan import Plan, read_plan
+from backups.records import Entry, describe
 from editorial import registry, working_copy
 from editorial.progress import progress_bar
 from editorial.slugs import OldSlug
 from editorial.workflow import record
-from magazine.backup import kinds
-from magazine.backup.derived import Unfinished, make_derived
-from magazine.backup.files import Export, open_export
-from magazine.backup.layout import TAGS, BackupError, items_file
-from magazine.backup.plan import Plan, read_plan
-from magazine.backup.records import Entry, describe
 from shows.models import Credit
 
 

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from PIL import Image
 
-from magazine.backup.layout import FORMAT, MANIFEST, VERSION, BackupError, is_safe, media_file, sha256
+from backups.layout import FORMAT, MANIFEST, VERSION, BackupError, is_safe, media_file, sha256
 from pictures.renditions import clean_upload
 
 MAX_LINE_BYTES = 16 * 1024 * 1024  # far past the longest line the export writes (a show with all its credits)

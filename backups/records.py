@@ -8,13 +8,13 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import validate_unicode_slug
 from django.db import connection, models
 
+from backups import kinds
+from backups.files import Export
+from backups.layout import BackupError, media_file, moment
 from editorial.models import Changes, EditorialModel, Status
 from editorial.revisions import content_fields
 from editorial.slugs import OldSlug
 from editorial.working_copy import field_value
-from magazine.backup import kinds
-from magazine.backup.files import Export
-from magazine.backup.layout import BackupError, media_file, moment
 from reviews.house_style import HouseStyleError
 
 

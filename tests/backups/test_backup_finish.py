@@ -13,7 +13,7 @@ from editorial.slugs import OldSlug
 from reviews.models import Review
 from shows.models import Credit
 from tests import factories
-from tests.magazine.test_backup import magazine_is_empty
+from tests.backups.test_backup import magazine_is_empty
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,11 @@ from graphlib import TopologicalSorter
 from django.core.exceptions import ValidationError
 from taggit.models import Tag
 
+from backups.files import Export
+from backups.layout import TAGS, BackupError, items_file
+from backups.records import Entry, Reader, pointers
+from backups.references import check_references
 from editorial import registry
-from magazine.backup.files import Export
-from magazine.backup.layout import TAGS, BackupError, items_file
-from magazine.backup.records import Entry, Reader, pointers
-from magazine.backup.references import check_references
 
 
 @dataclass

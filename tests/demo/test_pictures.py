@@ -9,8 +9,10 @@ import time
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
+from demo import content as demo_content
+from demo import posters as demo_posters
+from demo import stills as demo_pictures
 from editorial.slugs import slug_for as slugify
-from magazine import demo_content, demo_pictures, demo_posters
 
 REVIEW_SLUGS = [slugify(spec["headline"]) for spec in demo_content.REVIEWS]
 SHOWS = demo_content.SHOWS

@@ -4,9 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from backups.layout import BackupError
+from backups.restore import NotEmpty, import_magazine
 from editorial.progress import progress_bar
-from magazine.backup.layout import BackupError
-from magazine.backup.restore import NotEmpty, import_magazine
 
 AGAIN = ("Put right what stopped it, then run the same command again: it finds this export already in the "
          "database, writes nothing twice, and makes only what is missing.")
