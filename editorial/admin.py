@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -91,7 +92,61 @@ class WorkingCopyInline:
 
     def working_rows(self, formset) -> list[dict]:
         return [form.instance.as_row() for form in formset.forms
-                if form.cleaned_data and not formset._should_delete_form(form)]
+                if form.cleaned_data and not form.cleaned_data.get(DELETION_FIELD_NAME)]
+
+
+class WorkflowForm(EditorialForm):
+    """The change form of every editorial model: it edits the working copy of a published item, and refuses a
+    stale version or a button its user may not press. ``EditorialAdmin.get_form`` gives it the user and the
+    button."""
+
+    user = None
+    button = None  # the workflow button pressed (None on a GET)
+    kept_in_working_copy = False  # saved into the working copy of a published item, not into its rows
+
+    def __init__(self, *args, instance=None, **kwargs):
+        working = None
+        if instance is not None and instance.pk and instance.edited_in_working_copy:
+            working = working_copy.content_of(instance)  # the form edits the working copy
+            working_copy.overlay(instance, working)
+        super().__init__(*args, instance=instance, **kwargs)
+        if working is not None and "tags" in self.fields and "tags" in working:
+            self.initial["tags"] = [Tag(name=name) for name in working["tags"]]  # as the tag box shows them
+        if "changes_at" in self.fields:
+            self.fields["changes_at"].help_text += f" {time_zone_note()}"
+            label_split_widget(self.fields["changes_at"], "Publish the changes at")
+        if "with_dependencies" in self.fields and self.instance.pk:
+            waiting = ", ".join(f"the {d._meta.verbose_name} “{d}” ({d.state.label.lower()})"
+                                for d in self.instance.waiting_dependencies())
+            self.fields["with_dependencies"].help_text = (
+                f"Not live yet: {waiting}. Ticked, they are published (or brought forward) with it.")
+
+    def clean(self):
+        cleaned = super().clean()
+        existing = self.instance if self.instance.pk else None
+        if existing and cleaned.get("loaded_version") is None:  # a form from elsewhere, or tampered with
+            raise ValidationError("This form does not say which version of the item it was opened on, so "
+                                  "saving it could overwrite someone's work. Reload the page and try again.",
+                                  code="stale")
+        if existing:
+            loaded = caught_up(self.instance, cleaned["loaded_version"], self.data.get(PAGE_FIELD, ""))
+            self.conflict = conflicts.check(self.instance, loaded)
+            if self.conflict:
+                raise ValidationError(self.conflict.message, code="stale")
+        try:
+            workflow.check_button(self.user, existing, type(self.instance), self.button or workflow.SAVE_DRAFT)
+        except PermissionDenied as error:
+            raise ValidationError(str(error), code="not_allowed") from error
+        if self.button == workflow.PUBLISH and not cleaned.get("with_dependencies"):
+            blockers = self.instance.publish_blockers()
+            if existing is None or not self.instance.is_live:
+                self.instance.published_at = cleaned.get("published_at") or timezone.now()
+                blockers = self.instance.publish_blockers()
+            if blockers:
+                if "with_dependencies" in self.fields:
+                    blockers.append("Or tick “Publish what it needs with it” to publish them together.")
+                raise ValidationError(blockers, code="blocked")
+        return cleaned
 
 
 class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin, admin.ModelAdmin):
@@ -151,57 +206,9 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change=change, **kwargs)
-        user, model = request.user, self.model
         button = pressed(request) if request.method == "POST" else None
-
-        class WorkflowForm(form_class):
-            def __init__(self, *args, instance=None, **kwargs):
-                working = None
-                if instance is not None and instance.pk and instance.edited_in_working_copy:
-                    working = working_copy.content_of(instance)  # the form edits the working copy
-                    working_copy.overlay(instance, working)
-                super().__init__(*args, instance=instance, **kwargs)
-                self.button = button
-                if working is not None and "tags" in self.fields and "tags" in working:
-                    self.initial["tags"] = [Tag(name=name) for name in working["tags"]]  # as the tag box shows them
-                if "changes_at" in self.fields:
-                    self.fields["changes_at"].help_text += f" {time_zone_note()}"
-                    label_split_widget(self.fields["changes_at"], "Publish the changes at")
-                if "with_dependencies" in self.fields and self.instance.pk:
-                    waiting = ", ".join(f"the {d._meta.verbose_name} “{d}” ({d.state.label.lower()})"
-                                        for d in self.instance.waiting_dependencies())
-                    self.fields["with_dependencies"].help_text = (
-                        f"Not live yet: {waiting}. Ticked, they are published (or brought forward) with it.")
-
-            def clean(self):
-                cleaned = super().clean()
-                existing = self.instance if self.instance.pk else None
-                if existing and cleaned.get("loaded_version") is None:  # a form from elsewhere, or tampered with
-                    raise ValidationError("This form does not say which version of the item it was opened on, so "
-                                          "saving it could overwrite someone's work. Reload the page and try again.",
-                                          code="stale")
-                if existing:
-                    loaded = caught_up(self.instance, cleaned["loaded_version"], self.data.get(PAGE_FIELD, ""))
-                    self.conflict = conflicts.check(self.instance, loaded)
-                    if self.conflict:
-                        raise ValidationError(self.conflict.message, code="stale")
-                try:
-                    workflow.check_button(user, existing, model, self.button or workflow.SAVE_DRAFT)
-                except PermissionDenied as error:
-                    raise ValidationError(str(error), code="not_allowed") from error
-                if self.button == workflow.PUBLISH and not cleaned.get("with_dependencies"):
-                    blockers = self.instance.publish_blockers()
-                    if existing is None or not self.instance.is_live:
-                        self.instance.published_at = cleaned.get("published_at") or timezone.now()
-                        blockers = self.instance.publish_blockers()
-                    if blockers:
-                        if "with_dependencies" in self.fields:
-                            blockers.append("Or tick “Publish what it needs with it” to publish them together.")
-                        raise ValidationError(blockers, code="blocked")
-                return cleaned
-
-        WorkflowForm.__name__ = f"{model.__name__}WorkflowForm"
-        return WorkflowForm
+        return type(f"{self.model.__name__}WorkflowForm", (WorkflowForm, form_class),
+                    {"user": request.user, "button": button})
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
@@ -234,9 +241,8 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
         """The working copy as the form leaves it: fields, tags, and what the inlines edit."""
         item = form.instance
         for field in item._meta.concrete_fields:
-            upload = getattr(item, field.attname) if isinstance(field, models.FileField) else None
-            if upload and not upload._committed:
-                upload.save(upload.name, upload.file, save=False)  # stored now; the revision names it
+            if isinstance(field, models.FileField):
+                field.pre_save(item, add=False)  # an upload is stored now, as a save would: the revision names it
         data = {**working_copy.content_of(type(item)._default_manager.get(pk=item.pk)), **revisions.fields_of(item)}
         if "tags" in form.cleaned_data:
             data["tags"] = sorted(form.cleaned_data["tags"])
@@ -247,18 +253,18 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
         return data
 
     def construct_change_message(self, request, form, formsets, add=False):
-        if getattr(form, "kept_in_working_copy", False):
+        if form.kept_in_working_copy:
             formsets = []  # kept in the working copy, not saved as rows
         return super().construct_change_message(request, form, formsets, add)
 
     def get_formsets_with_inlines(self, request, obj=None):
         for formset, inline in super().get_formsets_with_inlines(request, obj):
-            if isinstance(inline, WorkingCopyInline):
-                formset.working_copy_inline = inline
+            if isinstance(inline, WorkingCopyInline):  # its formset reads back into the working copy
+                formset = type(formset.__name__, (formset,), {"working_copy_inline": inline})
             yield formset, inline
 
     def press(self, request, form, item, data) -> None:
-        """The button's service; what it did is said to the editor by ``response_change``."""
+        """The button's service; what it did is said to the editor by ``response_change``, from the same button."""
         note, user, button = form.cleaned_data.get("note", ""), request.user, form.button or workflow.SAVE_DRAFT
         if button == workflow.PUBLISH:
             live = type(item)._default_manager.filter(pk=item.pk).live().exists()  # as stored, not as edited
@@ -274,7 +280,6 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
             service = {workflow.SUBMIT: workflow.submit, workflow.SEND_BACK: workflow.send_back}.get(
                 button, workflow.save_draft)
             service(item, by=user, data=data, note=note)
-        request.workflow_done = button
 
     def response_add(self, request, obj, post_url_continue=None):
         if IS_POPUP_VAR in request.POST:  # made from another form's “+”: Django closes the popup and picks it
@@ -284,7 +289,7 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
     def response_change(self, request, obj):
         if IS_POPUP_VAR in request.POST:
             return super().response_change(request, obj)
-        button = getattr(request, "workflow_done", workflow.SAVE_DRAFT)
+        button = pressed(request)  # the form's own button, whose service has run
         obj.refresh_from_db()
         done = DONE[button]
         if button == workflow.PUBLISH and obj.pending_changes == Changes.SCHEDULED:

@@ -76,12 +76,22 @@ class WritingAdminMixin:
                                               args=[obj.pk])
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
-        for formset in formsets:
-            label_rows(formset)
-        return super().get_inline_formsets(request, formsets, inline_instances, obj)
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield type(formset.__name__, (LabelledRows, formset), {}), inline
 
     # --- autosave -------------------------------------------------------------------------------
+
+    def inline_formsets(self, request, obj) -> list:
+        """The change form's inline formsets, bound to the request as the change view binds them."""
+        formsets, prefixes = [], {}
+        for formset_class, inline in self.get_formsets_with_inlines(request, obj):
+            prefix = formset_class.get_default_prefix()
+            prefixes[prefix] = prefixes.get(prefix, 0) + 1
+            if prefixes[prefix] != 1 or not prefix:
+                prefix = f"{prefix}-{prefixes[prefix]}"
+            formsets.append(formset_class(**self.get_formset_kwargs(request, obj, inline, prefix)))
+        return formsets
 
     def autosave_view(self, request, object_id):
         if request.method != "POST":
@@ -102,7 +112,7 @@ class WritingAdminMixin:
         for name in list(form.fields):
             if name not in KEPT_FORM_FIELDS and not is_model_field(self.model, name):
                 del form.fields[name]  # notes, the credits-line box, pictures: for the buttons
-        formsets, _ = self._create_formsets(request, form.instance, change=True)
+        formsets = self.inline_formsets(request, form.instance)
         valid = form.is_valid()
         if form.has_error(NON_FIELD_ERRORS, "stale"):
             return refused(" ".join(form.non_field_errors()), 409, conflict=True)
@@ -125,19 +135,14 @@ class WritingAdminMixin:
                              "at": timezone.localtime().strftime("%H:%M")})
 
 
-def label_rows(formset) -> None:
+class LabelledRows:
     """A table of inline forms labels its columns in the header only: each box gets a name of its own,
     “Role of credit 3”, for screen readers (and “Role of the new credit” in the row “Add another” copies)."""
-    noun = formset.model._meta.verbose_name
-    for number, form in enumerate(formset.forms, start=1):
-        label_form(form, f"{noun} {number}")
-    add_fields = formset.add_fields
 
-    def add_labelled_fields(form, index):  # the empty form is made afresh each time it is asked for
-        add_fields(form, index)
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        noun = self.model._meta.verbose_name
         label_form(form, f"the new {noun}" if index is None else f"{noun} {index + 1}")
-
-    formset.add_fields = add_labelled_fields
 
 
 def label_form(form, row: str) -> None:

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.forms.models import BaseInlineFormSet
@@ -16,20 +17,43 @@ from reviews.models import Mention, Review
 from reviews.services import import_review, reviews_it_would_repeat
 
 
-class MentionFormSet(BaseInlineFormSet):
-    """Mentions follow the body after every save, an autosave too: one gone since the form was opened is passed
-    over, not an error. Each “not this one” box names its mention."""
+class MentionForm(forms.ModelForm):
+    """A mention's row. Mentions follow the body after every save, an autosave too: a row gone since the form was
+    opened is passed over, not an error."""
 
-    def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
+    def __init__(self, *args, gone: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.gone = gone
+        self.empty_permitted = self.empty_permitted or gone
+
+    def has_changed(self):
+        return not self.gone and super().has_changed()
+
+
+class MentionFormSet(BaseInlineFormSet):
+    """Each “not this one” box names its mention; on a published review (``unlinked``: the working copy's) the
+    boxes are ticked as the working copy has them."""
+
+    def __init__(self, *args, unlinked: set[str] | None = None, **kwargs):
+        self.unlinked = unlinked
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if self.is_bound and index is not None and index < self.initial_form_count():
+            posted = self.data.get(f"{self.add_prefix(index)}-{self.model._meta.pk.name}")
+            kwargs["gone"] = posted not in {str(mention.pk) for mention in self.get_queryset()}  # read once
+        return kwargs
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
         mention = form.instance
-        if self.is_bound and i < self.initial_form_count() and mention.pk is None:
-            form.empty_permitted, form.has_changed = True, lambda: False
-        elif mention.pk:
+        if mention.pk and not form.gone:
             kind = "person" if mention.person_id else "show"
             form.fields["wrong"].widget.attrs["aria-label"] = \
                 f"Not this one: “{mention.text}”, the {kind} {mention.target}"
-        return form
+            if self.unlinked is not None:
+                form.initial["wrong"] = mention.key in self.unlinked
 
 
 class MentionInline(WorkingCopyInline, admin.TabularInline):
@@ -39,6 +63,7 @@ class MentionInline(WorkingCopyInline, admin.TabularInline):
     their ticks read from and kept in the working copy until the changes are published."""
 
     model = Mention
+    form = MentionForm
     formset = MentionFormSet
     working_copy_key = "unlinked"
     fields = ["text", "person", "show", "wrong"]
@@ -58,23 +83,7 @@ class MentionInline(WorkingCopyInline, admin.TabularInline):
         return admin.TabularInline.get_extra(self, request, obj, **kwargs)
 
     def working_formset_kwargs(self, obj) -> dict:
-        return {}
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        rows = self.working_rows_of(obj)
-        if rows is None:
-            return formset
-        unlinked = set(rows)
-
-        class WorkingCopyMentions(formset):
-            def _construct_form(self, i, **kwargs):
-                form = super()._construct_form(i, **kwargs)
-                if form.instance.pk:
-                    form.initial["wrong"] = form.instance.key in unlinked
-                return form
-
-        return WorkingCopyMentions
+        return {"unlinked": set(self.working_rows_of(obj))}  # the live mentions, ticked as the working copy says
 
     def working_rows(self, formset) -> list[str]:
         return sorted(form.instance.key for form in formset.forms if form.cleaned_data.get("wrong"))
