@@ -217,6 +217,8 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
         return kwargs
 
     def save_model(self, request, obj, form, change):
+        if change:
+            workflow.keep_baseline(obj)  # what stood before this save, read before it writes
         if change and obj.edited_in_working_copy:
             return  # a published item's row is what readers see: the edit becomes its working copy
         if not change:

@@ -54,8 +54,6 @@ class EditorialSafetyMixin:
     def change_view(self, request, object_id, form_url="", extra_context=None):
         item = self.get_object(request, object_id)
         context = dict(extra_context or {})
-        if item is not None and request.method == "GET" and not Revision.of(item).filter(version=item.version).exists():
-            workflow.record(item, by=None)  # a baseline, so that a later conflict can show what changed
         if item is not None:
             links = PreviewLink.of(item).filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
             context.update(

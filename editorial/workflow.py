@@ -71,6 +71,14 @@ def record(item: EditorialModel, *, by) -> Revision:
                                    created_by=by)
 
 
+def keep_baseline(item: EditorialModel) -> None:
+    """Before the first change to an item with no revision of the version it stands at (made outside the services:
+    a bulk load, older data), keep that version, so that a later conflict can show what changed since."""
+    stored = type(item)._default_manager.get(pk=item.pk)
+    if not Revision.of(stored).filter(version=stored.version).exists():
+        record(stored, by=None)
+
+
 def locked(item: EditorialModel, button: str, by) -> EditorialModel:
     """The item as stored, its row locked until the transaction ends, after checking ``by`` may press ``button``.
     ``by=None`` is a trusted caller (the command line, a scheduled change coming due)."""
