@@ -12,14 +12,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from editorial import registry, workflow
+from desk.permissions import require_editor
+from editorial import workflow
 from editorial.models import Status
 from reviews.models import Review
-
-
-def require_editor(request) -> None:
-    if not any(workflow.can_publish(request.user, model) for model in registry.models()):
-        raise PermissionDenied
 
 
 def change_url(item) -> str:

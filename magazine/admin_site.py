@@ -16,10 +16,11 @@ class MagazineAdminSite(admin.AdminSite):
 
     def get_urls(self):
         # These import models; this module is loaded before they are ready.
-        from magazine import admin_desk, desk_queue, two_factor
+        from desk import queue
+        from magazine import admin_desk, two_factor
 
         return [
-            path("queue/", self.admin_view(desk_queue.queue_view), name="queue"),
+            path("queue/", self.admin_view(queue.queue_view), name="queue"),
             path("calendar/", self.admin_view(admin_desk.calendar_view), name="calendar"),
             path("two-factor/", two_factor.verify_view, name="two_factor"),
             path("two-factor/enrol/", two_factor.enrol_view, name="two_factor_enrol"),
@@ -27,8 +28,8 @@ class MagazineAdminSite(admin.AdminSite):
         ] + super().get_urls()
 
     def index(self, request, extra_context=None):
-        """The dashboard: what waits for this person (magazine.dashboard), above the list of everything."""
-        from magazine import dashboard
+        """The dashboard: what waits for this person (``desk.dashboard``), above the list of everything."""
+        from desk import dashboard
 
         return super().index(request, {**dashboard.panels_for(request.user), **(extra_context or {})})
 

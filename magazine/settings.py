@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "editorial",
+    "desk",
     "pictures",
     "magazine",
     "people",

@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
+from desk.items import names_of, row, with_last
+from desk.permissions import require_editor
 from editorial import registry, workflow
 from editorial.admin import EditorialAdmin
 from editorial.models import AuditEntry, Changes, Revision, State
 from editorial.who import name_of
-from magazine.admin_desk import require_editor
-from magazine.desk_items import names_of, row, with_last
 
 PUBLISH, SEND_BACK = "publish", "send_back"
 

@@ -12,9 +12,9 @@ from django.db.models import Case, Count, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 
+from desk.items import DeskRow, names_of, row, with_last, with_last_revision
 from editorial import registry, set_aside, workflow
 from editorial.models import AuditEntry, Changes, Status
-from magazine.desk_items import DeskRow, names_of, row, with_last, with_last_revision
 
 SHOWN = 6  # items a panel lists; its count says how many there are
 WEEK = timedelta(days=7)
