@@ -486,7 +486,7 @@ class PostgresBackend(Backend):
 
 def repair_after_migrate(sender=None, using="default", **kwargs):
     """After migrate: a migration that rebuilt a table (SQLite does, for most changes) took its triggers with it."""
-    if sender is not None and sender.label != "magazine":
+    if sender is not None and sender.label != "search":
         return  # post_migrate comes once an app; once is enough
     connection = connections[using]
     if "magazine_search" not in connection.introspection.table_names():

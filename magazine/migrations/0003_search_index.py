@@ -1,25 +1,10 @@
-"""The site search index: an FTS5 table on SQLite, a GIN-indexed tsvector table on PostgreSQL (with unaccent).
-
-Both are filled from the existing rows and kept current by triggers; see magazine/search_backends.py.
-"""
+"""The site search index was made here; the search app makes it now (search/migrations/0001_initial.py)."""
 
 from django.db import migrations
-
-from search.backends import backend_for
-
-
-def install(apps, schema_editor):
-    backend_for(schema_editor.connection).install()
-
-
-def uninstall(apps, schema_editor):
-    backend_for(schema_editor.connection).uninstall()
 
 
 class Migration(migrations.Migration):
 
-    # The latest migration of each indexed table: on SQLite, rebuilding a table drops its triggers
-    # (search_backends.repair_after_migrate puts them back after later migrations).
     dependencies = [
         ("magazine", "0002_editorial_groups"),
         ("people", "0004_mentions"),
@@ -27,4 +12,4 @@ class Migration(migrations.Migration):
         ("reviews", "0006_mentions"),
     ]
 
-    operations = [migrations.RunPython(install, uninstall, elidable=False)]
+    operations = []

@@ -1,14 +1,35 @@
-"""The search index as the ORM sees it on PostgreSQL (unmanaged: search.backends makes and fills it)."""
+"""The site search index: an FTS5 table on SQLite, a GIN-indexed tsvector table on PostgreSQL (with unaccent), made
+and filled from the existing rows and kept current by triggers (``search.backends``); and the table as the ORM
+sees it on PostgreSQL (unmanaged).
+
+Until the search app owned it, ``magazine`` 0003 and 0010 made the table: a database they made keeps it, rows and
+all (this migration was applied there before it made anything).
+"""
 
 import django.contrib.postgres.search
 from django.db import migrations, models
+
+from search.backends import backend_for
+
+
+def install(apps, schema_editor):
+    backend_for(schema_editor.connection).install()
+
+
+def uninstall(apps, schema_editor):
+    backend_for(schema_editor.connection).uninstall()
 
 
 class Migration(migrations.Migration):
 
     initial = True
 
+    # The latest migration of each indexed table that the index's shape needs (on SQLite, a migration that rebuilds a
+    # table drops its triggers: search.backends.repair_after_migrate puts them back).
     dependencies = [
+        ("people", "0008_one_folding"),
+        ("shows", "0008_one_folding"),
+        ("reviews", "0012_one_folding"),
     ]
 
     operations = [
@@ -28,4 +49,5 @@ class Migration(migrations.Migration):
                 'managed': False,
             },
         ),
+        migrations.RunPython(install, uninstall, elidable=False),
     ]

@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("search", "0001_initial"),
-        ("magazine", "0010_search_folds_every_latin_letter"),  # the table as it now is, its ``folded`` column included
+        ("magazine", "0010_search_folds_every_latin_letter"),  # where the table gained its ``folded`` column, then
     ]
 
     operations = [migrations.RunPython(add_prefix_indexes, migrations.RunPython.noop, elidable=False)]
