@@ -203,7 +203,7 @@ def complete(entry: Entry, users: dict) -> None:
     record(item, by=None)
     copy = entry.working_copy
     if copy is not None:
-        revision = working_copy.keep(item, copy["data"], by=None, changes=copy["changes"])
+        revision = working_copy.write(item, copy["data"], by=None, changes=copy["changes"])
         revision.go_live_at, revision.correction = copy["go_live_at"], copy.get("correction", "")
         revision.save(update_fields=["go_live_at", "correction"])
     stamps = {name: value for name, value in entry.stamps.items() if name.endswith("_at")}

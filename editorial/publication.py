@@ -37,7 +37,7 @@ class AfterCommit:
         if self.ran:
             return
         self.ran = True
-        committed = {key: fresh(item, key[1]) for key, item in self.items.items()}
+        committed = {key: as_committed(item, key[1]) for key, item in self.items.items()}
         items = [item for item in committed.values() if item is not None]
         for item in items:
             refresh(item)
@@ -76,7 +76,7 @@ def announce(items: list, keys: frozenset[str]) -> None:
                 set_aside.record(item, set_aside.Step.PUBLIC_CHANGE, outcome)
 
 
-def fresh(item, pk: int):
+def as_committed(item, pk: int):
     """The item as committed (None if it is gone)."""
     return type(item)._default_manager.filter(pk=pk).first()
 

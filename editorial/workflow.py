@@ -123,7 +123,7 @@ def save_draft(item: EditorialModel, *, by, data: dict | None = None, note: str 
         if data is not None:
             was_scheduled = stored.pending_changes == Changes.SCHEDULED
             changes = Changes.IN_REVIEW if stored.pending_changes == Changes.IN_REVIEW else Changes.DRAFT
-            working_copy.keep(stored, data, by=by, changes=changes)
+            working_copy.write(stored, data, by=by, changes=changes)
             action = AuditEntry.Action.CANCEL_SCHEDULE if was_scheduled else AuditEntry.Action.SAVE_CHANGES
             return moved(stored, item, by=by, action=action, note=note, public=was_scheduled)
         return sync(item, stored)
@@ -153,7 +153,7 @@ def review_move(stored: EditorialModel, *, by, data: dict | None, to: str) -> No
         stored.save(update_fields=["status", "updated_by", "updated_at"])
         record(stored, by=by)
     elif data is not None:
-        working_copy.keep(stored, data, by=by, changes=to)
+        working_copy.write(stored, data, by=by, changes=to)
     elif stored.pending_changes:
         working_copy.mark(stored, to)
     else:
@@ -173,7 +173,7 @@ def publish(item: EditorialModel, *, by, at: datetime | None = None, note: str =
     if stored.edited_in_working_copy:
         scheduling = stored.is_live and at and at > now
         if data is not None and scheduling:
-            working_copy.keep(stored, data, by=by, changes=Changes.DRAFT)
+            working_copy.write(stored, data, by=by, changes=Changes.DRAFT)
         revision = working_copy.working_revision(stored)
         if scheduling and revision is not None:
             return schedule_change(stored, item, revision, by=by, at=at, note=note, correction=correction)
@@ -272,7 +272,7 @@ def restore(item: EditorialModel, revision: Revision, *, by) -> EditorialModel:
     """An old revision becomes the working copy. A live item stays live: restoring never unpublishes."""
     stored = locked(item, SAVE_DRAFT, by)
     if stored.edited_in_working_copy:
-        working_copy.keep(stored, revision.data, by=by, changes=Changes.DRAFT)
+        working_copy.write(stored, revision.data, by=by, changes=Changes.DRAFT)
     else:
         working_copy.apply(stored, revision.data)
         stored.status, stored.updated_by = Status.DRAFT, by

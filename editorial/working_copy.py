@@ -51,7 +51,7 @@ def apply(item: EditorialModel, data: dict) -> None:
     item.restore_extras(data)
 
 
-def keep(item: EditorialModel, data: dict, *, by, changes: str = Changes.DRAFT) -> Revision:
+def write(item: EditorialModel, data: dict, *, by, changes: str = Changes.DRAFT) -> Revision:
     """Save ``data`` as the item's working copy; the row keeps what readers see (only its version moves)."""
     model = type(item)
     model._default_manager.filter(pk=item.pk).update(version=F("version") + 1, pending_changes=changes)

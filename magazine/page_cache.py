@@ -228,7 +228,7 @@ class PageCacheMiddleware:
             return compression.compressed(request, name(response, keys, None))
         page, bodies = StoredPage.of(name(response, keys, lifetime), reading.clock, lifetime)
         address = page_address(meta)
-        if lifetime < 1 or not keep(reading.generation, address, page, bodies, lifetime):
+        if lifetime < 1 or not store(reading.generation, address, page, bodies, lifetime):
             del response["Surrogate-Control"]  # made from data a publish has since changed, or not known: not kept
             return compression.compressed(request, response)
         unstamped_at.put(address, (page.etag, reading.clock))
@@ -409,7 +409,7 @@ def kept_for(meta) -> tuple[Reading, "StoredPage | None", bytes | None]:
     page = found.get(page_key(current, address))
     if page is None or not unstamped(address, page, reading.clock):
         return reading, None, None
-    if fresh(meta, page.etag):
+    if client_has(meta, page.etag):
         return reading, page, b""
     sent = wanted_coding(meta, page)
     if recent is not None and recent[0] == page.etag and sent == coding:
@@ -474,7 +474,7 @@ class StoredPage:
         return cls(response.status_code, headers, etag, tuple(bodies), keys, read_at, expires_at), bodies
 
 
-def fresh(meta, etag: str) -> bool:
+def client_has(meta, etag: str) -> bool:
     """The client's copy is this page: If-None-Match names its ETag (compared weakly, as RFC 9110 says)."""
     wanted = meta.get("HTTP_IF_NONE_MATCH")
     if not wanted or meta.get("REQUEST_METHOD") not in ("GET", "HEAD"):
@@ -488,7 +488,7 @@ KEPT_ON_304 = ("cache-control", "vary", "content-location", "expires", "date")
 def reply(meta, page: StoredPage, body: bytes, outcome: str) -> tuple[int, list[tuple[str, str]], bytes]:
     """Status, headers and body of the kept page as this request takes it: a 304 when the client's copy is
     current, else the body in the right coding."""
-    if fresh(meta, page.etag):
+    if client_has(meta, page.etag):
         status, body = 304, b""
         headers = [(name, value) for name, value in page.headers if name.lower() in KEPT_ON_304]
     else:
@@ -516,7 +516,7 @@ def served(meta, page: StoredPage, body: bytes, outcome: str):
     return response
 
 
-def keep(generation: int, address: str, page: StoredPage, bodies: dict[str, bytes], lifetime: int) -> bool:
+def store(generation: int, address: str, page: StoredPage, bodies: dict[str, bytes], lifetime: int) -> bool:
     """The page and its bodies, written in one transaction, unless one of its keys was touched since the page
     was read (it would be served as older than that change, so it is not kept). A key never stamped is stamped
     with the page's clock first: one evicted and stamped again can then only make older pages misses. (Redis may

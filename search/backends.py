@@ -24,7 +24,7 @@ PostgreSQL: a table with a stored, GIN-indexed tsvector (kept in the row, not in
 so both find the same things. Scoring a tsvector made at query time costs seconds at 10,000 reviews;
 a stored one costs milliseconds.
 
-A search ranks the newest ``candidates()`` live matches, whatever the words: one query finds and ranks them, one
+A search ranks the newest ``ranked_at_most()`` live matches, whatever the words: one query finds and ranks them, one
 marks the page's rows.
 """
 
@@ -94,7 +94,7 @@ def register_sqlite_functions(sender, connection, **kwargs):
         connection.connection.create_function("magazine_folded_words", 4, folded_words, deterministic=True)
 
 
-def candidates() -> int:
+def ranked_at_most() -> int:
     """How many matches a search ranks, the newest: a word in most reviews costs what a rarer one does."""
     return settings.SEARCH_CANDIDATES
 
@@ -209,7 +209,7 @@ class Backend:
         return "(" + " OR ".join(conditions) + ")", params
 
     def ranked(self, terms: list[str]) -> tuple[list[int], bool]:
-        """The keys of the live rows among the newest ``candidates()`` matches, best first, and whether more
+        """The keys of the live rows among the newest ``ranked_at_most()`` matches, best first, and whether more
         matched. Asked once a search: the count and the page both read it. When nothing matches with the earlier
         words whole, every word may be the start of a longer one ("sherm palla")."""
         key = tuple(terms)
@@ -232,7 +232,7 @@ class Backend:
         raise NotImplementedError
 
     def count(self, terms: list[str]) -> tuple[int, bool]:
-        """Live matches among the newest ``candidates()``, and whether more matched."""
+        """Live matches among the newest ``ranked_at_most()``, and whether more matched."""
         ids, more = self.ranked(terms)
         return len(ids), more
 
@@ -347,10 +347,11 @@ class SqliteBackend(Backend):
         where, live_params = self.matching()
         with self.connection.cursor() as cursor:
             cursor.execute(f"SELECT rowid, bm25({self.table}, {self.weights}) FROM {self.table} WHERE {where} "
-                           f"ORDER BY rowid DESC LIMIT %s", [self.match(terms, starts), *live_params, candidates() + 1])
+                           f"ORDER BY rowid DESC LIMIT %s",
+                           [self.match(terms, starts), *live_params, ranked_at_most() + 1])
             rows = cursor.fetchall()
-        best_first = sorted(rows[:candidates()], key=lambda row: (row[1], -row[0]))
-        return [rowid for rowid, _ in best_first], len(rows) > candidates()
+        best_first = sorted(rows[:ranked_at_most()], key=lambda row: (row[1], -row[0]))
+        return [rowid for rowid, _ in best_first], len(rows) > ranked_at_most()
 
     def page(self, terms, offset, limit):
         """Mark the page's rows. They are read as a rowid range, the list only filtering it (``+rowid``): FTS5
@@ -461,11 +462,11 @@ class PostgresBackend(Backend):
                 f"SELECT id, CASE WHEN {live} THEN ts_rank(document, {query}) END "
                 f"FROM (SELECT id, document FROM {self.table} WHERE document @@ {query} "
                 f"      ORDER BY id DESC LIMIT %s) AS {self.table} ORDER BY id DESC",
-                [*live_params, words, words, candidates() + 1],
+                [*live_params, words, words, ranked_at_most() + 1],
             )
             newest = cursor.fetchall()
-        live_rows = [(rank, row_id) for row_id, rank in newest[:candidates()] if rank is not None]
-        return [row_id for _, row_id in sorted(live_rows, reverse=True)], len(newest) > candidates()
+        live_rows = [(rank, row_id) for row_id, rank in newest[:ranked_at_most()] if rank is not None]
+        return [row_id for _, row_id in sorted(live_rows, reverse=True)], len(newest) > ranked_at_most()
 
     def page(self, terms, offset, limit):
         """Headlines made for the page's rows alone, in the order ``ranked`` gave."""

@@ -231,7 +231,7 @@ def test_a_process_sends_its_recent_copy_only_while_the_kept_page_has_its_etag(c
     page = cache.get(page_cache.page_key(generation, address))
     changed = page_cache.StoredPage(page.status, page.headers, 'W/"another-edition"', page.codings, page.keys,
                                     page.read_at)
-    page_cache.keep(generation, address, changed, {coding: b"another edition" for coding in page.codings}, 60)
+    page_cache.store(generation, address, changed, {coding: b"another edition" for coding in page.codings}, 60)
     again = client.get(url)
     assert again["ETag"] == 'W/"another-edition"' and again.content == b"another edition"
 

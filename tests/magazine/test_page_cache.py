@@ -77,7 +77,7 @@ def test_a_page_is_never_kept_past_the_next_scheduled_publication(client, page_c
 
 def test_search_is_kept_a_minute_and_the_admin_never(client, page_cache_on, db, monkeypatch):
     kept = []
-    monkeypatch.setattr(page_cache, "keep", lambda *args: kept.append(args[-1]) or True)  # the lifetime
+    monkeypatch.setattr(page_cache, "store", lambda *args: kept.append(args[-1]) or True)  # the lifetime
     assert client.get("/search/?q=x")["X-Page-Cache"] == "miss"
     assert kept == [60]
     assert "X-Page-Cache" not in client.get("/admin/login/")

@@ -40,7 +40,7 @@ def test_a_full_cache_drops_old_pages_and_keeps_its_generation_and_clock(small_r
     start, clock = page_cache.generation(), page_cache.read_clock({})
     page = page_cache.StoredPage(200, (("Content-Type", "text/html"),), '"one"', ("",), ("site",), clock)
     for n in range(200):  # 200 pages of 50 KB: twice what the limit holds
-        assert page_cache.keep(start, f"GET:http://testserver/page/{n}/", page, {"": b"x" * 50_000}, 300)
+        assert page_cache.store(start, f"GET:http://testserver/page/{n}/", page, {"": b"x" * 50_000}, 300)
     assert cache.get(page_cache.GENERATION) == start
     # The oldest went (Redis's LRU is approximate, sampling keys: most of the oldest, not each one).
     oldest = [cache.get(page_cache.page_key(start, f"GET:http://testserver/page/{n}/")) for n in range(50)]

@@ -209,7 +209,7 @@ def test_a_page_made_from_data_read_before_a_publish_is_never_kept_as_the_new_on
     stored, bodies = page_cache.StoredPage.of(response, reading.clock)
     page_cache.touch({f"review-{review.pk}"})  # the publish commits while the old page is still being made
     address = page_cache.page_address(meta)
-    assert not page_cache.keep(reading.generation, address, stored, bodies, 300)
+    assert not page_cache.store(reading.generation, address, stored, bodies, 300)
     cache.set(page_cache.page_key(reading.generation, address), stored)  # kept anyway, by a process that raced
     assert page_cache.kept_for(meta)[1] is None
 
