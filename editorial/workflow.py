@@ -32,7 +32,9 @@ def can_delete(user, item: EditorialModel) -> bool:
     return item.status != Status.PUBLISHED or can_publish(user, type(item))
 
 
-def in_review(item: EditorialModel) -> bool:
+def waiting_for_an_editor(item: EditorialModel) -> bool:
+    """Submitted for review: a new item, or the unpublished changes of a published one (as the queryset's
+    ``waiting_for_an_editor``; its ``in_review`` is the state of new items only)."""
     return item.status == Status.IN_REVIEW or item.pending_changes == Changes.IN_REVIEW
 
 
@@ -40,11 +42,11 @@ def buttons(user, item: EditorialModel | None, model: type[EditorialModel]) -> l
     """The buttons ``user`` may press on ``item`` (None: a new one), in the order the form shows them."""
     editor = can_publish(user, model)
     shown = [SAVE_DRAFT]
-    if item is None or not in_review(item):
+    if item is None or not waiting_for_an_editor(item):
         shown.append(SUBMIT)
     if editor:
         shown.append(PUBLISH)
-        if item is not None and in_review(item):
+        if item is not None and waiting_for_an_editor(item):
             shown.append(SEND_BACK)
         if item is not None and item.status == Status.PUBLISHED:
             shown.append(UNPUBLISH)
