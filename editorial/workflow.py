@@ -165,44 +165,63 @@ def review_move(stored: EditorialModel, *, by, data: dict | None, to: str) -> No
 @transaction.atomic
 def publish(item: EditorialModel, *, by, at: datetime | None = None, note: str = "", correction: str = "",
             data: dict | None = None, with_dependencies: bool = False) -> EditorialModel:
-    """Publish now, or at ``at`` (a time ahead schedules it). A published item's working copy goes live;
-    on a live item a time ahead schedules the change, which goes live on its minute."""
+    """The Publish button. An unpublished item goes live now, or at ``at`` (a time ahead schedules it); a published
+    item's changes go live (``data``, or its working copy), and on a live item a time ahead schedules them
+    instead. ``with_dependencies``: what it needs goes live with it."""
     stored = locked(item, PUBLISH, by)
     set_aside.resolve(stored, set_aside.Step.SCHEDULED_CHANGE)  # published or scheduled anew: the editor's answer
+    if stored.edited_in_working_copy:
+        return publish_changes(stored, item, by=by, at=at, note=note, correction=correction, data=data,
+                               with_dependencies=with_dependencies)
+    stored.status, stored.published_at = Status.PUBLISHED, at or stored.published_at or timezone.now()
+    return gone_live(stored, item, by=by, note=note or correction, changes=False, with_dependencies=with_dependencies)
+
+
+def publish_changes(stored, item, *, by, at, note: str, correction: str, data: dict | None, with_dependencies: bool):
+    """A published item's changes go live now; on a live item a time ahead schedules them (``schedule_change``)."""
     now = timezone.now()
     was_live = stored.is_live
     changed = data is not None or working_copy.working_revision(stored) is not None
-    if stored.edited_in_working_copy:
-        scheduling = stored.is_live and at and at > now
-        if data is not None and scheduling:
-            working_copy.write(stored, data, by=by, changes=Changes.DRAFT)
-        revision = working_copy.working_revision(stored)
-        if scheduling and revision is not None:
-            return schedule_change(stored, item, revision, by=by, at=at, note=note, correction=correction)
-        if data is not None or revision is not None:
-            working_copy.apply(stored, data if data is not None else revision.data)
-        Revision.of(stored).filter(go_live_at__isnull=False).update(go_live_at=None)  # published now instead
-        if stored.is_live and correction.strip():
-            stored.corrections = [*stored.corrections, {"at": now.isoformat(), "note": correction.strip()}]
-        if not stored.is_live and at:
-            stored.published_at = at
-    else:
-        stored.status, stored.published_at = Status.PUBLISHED, at or stored.published_at or now
+    scheduling = was_live and at and at > now
+    if data is not None and scheduling:
+        working_copy.write(stored, data, by=by, changes=Changes.DRAFT)
+    revision = working_copy.working_revision(stored)
+    if scheduling and revision is not None:
+        return schedule_change(stored, item, revision, by=by, at=at, note=note, correction=correction)
+    if data is not None or revision is not None:
+        working_copy.apply(stored, data if data is not None else revision.data)
+    Revision.of(stored).filter(go_live_at__isnull=False).update(go_live_at=None)  # published now instead
+    if stored.is_live and correction.strip():
+        stored.corrections = [*stored.corrections, {"at": now.isoformat(), "note": correction.strip()}]
+    if not stored.is_live and at:
+        stored.published_at = at
+    return gone_live(stored, item, by=by, note=note or correction, changes=was_live and changed,
+                     with_dependencies=with_dependencies)
+
+
+def gone_live(stored, item, *, by, note: str, changes: bool, with_dependencies: bool) -> EditorialModel:
+    """The row readers see is written, with what it needs first when asked (``publish_what_it_needs``); ``changes``:
+    readers had the item already, and now read its changes."""
     if with_dependencies:
-        for dependency in stored.waiting_dependencies():
-            if dependency.status != Status.PUBLISHED:
-                publish(dependency, by=by, at=stored.published_at, note=f"published with “{stored}”")
-            elif dependency.published_at > stored.published_at:
-                reschedule(dependency, by=by, at=stored.published_at, note=f"brought forward with “{stored}”")
+        publish_what_it_needs(stored, by=by)
     stored.pending_changes, stored.updated_by = Changes.NONE, by
     check_publishable(stored)
     stored.save()
     record(stored, by=by)
-    if was_live and changed:
-        action = AuditEntry.Action.PUBLISH_CHANGES  # an edit to a live item: readers had it already
+    if changes:
+        action = AuditEntry.Action.PUBLISH_CHANGES
     else:
-        action = AuditEntry.Action.SCHEDULE if stored.published_at > now else AuditEntry.Action.PUBLISH
-    return moved(stored, item, by=by, action=action, note=note or correction, public=True)
+        action = AuditEntry.Action.SCHEDULE if stored.published_at > timezone.now() else AuditEntry.Action.PUBLISH
+    return moved(stored, item, by=by, action=action, note=note, public=True)
+
+
+def publish_what_it_needs(stored, *, by) -> None:
+    """What the item depends on (a review's show) goes live with it: published at its time, or brought forward."""
+    for dependency in stored.waiting_dependencies():
+        if dependency.status != Status.PUBLISHED:
+            publish(dependency, by=by, at=stored.published_at, note=f"published with “{stored}”")
+        elif dependency.published_at > stored.published_at:
+            reschedule(dependency, by=by, at=stored.published_at, note=f"brought forward with “{stored}”")
 
 
 def schedule_change(stored, item, revision: Revision, *, by, at: datetime, note: str, correction: str):
