@@ -1,4 +1,5 @@
-"""When the next scheduled item or scheduled change goes live: the one change to what readers see that no commit
+"""When what readers see changes: the public clock, which moves with every public change (anything a process keeps
+names the clock it read), and the next scheduled item or scheduled change to go live, the one change that no commit
 announces, so nothing kept (a page, a count) may outlive it."""
 
 from django.core.cache import cache
@@ -7,6 +8,7 @@ from django.utils import timezone
 
 from editorial import registry, scheduled_changes
 
+PUBLIC_CLOCK = "page-cache:clock"  # moved by the page cache with every public change, in every process
 NEXT_PUBLICATION = "page-cache:next-publication:{}"
 NEXT_PUBLICATION_KEPT_SECONDS = 3600  # asked again sooner when the clock moves, or the time has come
 

@@ -35,7 +35,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
-from editorial import set_aside, surrogate_keys
+from editorial import set_aside, surrogate_keys, upcoming
 from editorial.fragments import Fragments
 from editorial.publication import public_change
 from editorial.query_parameters import read_by
@@ -46,7 +46,7 @@ from magazine.models import PageCacheDebt
 from magazine.security import carries_session_cookie, signed_in
 
 GENERATION = "page-cache:generation"
-CLOCK = "page-cache:clock"  # moves with every public change; reviews.archive reads it too
+CLOCK = upcoming.PUBLIC_CLOCK  # moved here with every public change; what other processes keep reads it too
 STAMP = "page-key:{}"  # the clock when a key was last touched
 STAMPS_KEPT_SECONDS = 30 * 24 * 3600  # a stamp evicted or expired is taken to be now (a miss), never as old
 NEVER_CACHED = ("/admin/", "/preview/", "/media/", "/healthz", "/readyz")  # and static files

@@ -30,8 +30,6 @@ NEIGHBOURS = 2  # numbered links each side of the current page
 ORDER = ("-published_at", "-pk")
 CURSOR = re.compile(r"(\d{8}T\d{6}\.\d{6}Z)\.(\d{1,18})")
 PAGE_NUMBER = re.compile(r"[1-9]\d{0,3}|last")
-# magazine.page_cache.CLOCK, named here because reviews sits below magazine: it moves with every public change.
-PUBLIC_CLOCK = "page-cache:clock"
 
 
 @dataclass(frozen=True)
@@ -153,7 +151,7 @@ def kept_count(reviews, name: str, count):
     """``count()``, kept by the process under the query it counts until the clock moves or the next scheduled
     publication comes (its surrogate keys with it); counted every time while the shared cache cannot say."""
     try:
-        clock = cache.get(PUBLIC_CLOCK)
+        clock = cache.get(upcoming.PUBLIC_CLOCK)
         until = upcoming.next_publication_at(clock) if clock is not None else None
     except UNREACHABLE:
         clock = None

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from taggit.models import Tag, TaggedItem
 
-from editorial import surrogate_keys
+from editorial import surrogate_keys, upcoming
 from editorial.fragments import fragments
 from editorial.shared_cache import attempt
 from people.models import Person
@@ -15,9 +15,6 @@ from shows.models import Credit, Show
 
 RELATED = 4
 RELATED_KEPT_SECONDS = 600
-# magazine.page_cache.CLOCK, named here because reviews sits below magazine: it moves with every public change in
-# any process, so ids kept here are read again once a publish may have changed them.
-PUBLIC_CLOCK = "page-cache:clock"
 NEWEST_TAGGED = 25  # reviews a tag offers, its newest: a tag on 50,000 reviews costs what one on 50 does
 
 
@@ -89,7 +86,7 @@ def kept_related_reviews(review, live_cards, people: list[int] | None = None) ->
     """``related_reviews``, with the ids kept by the process per version of the review until the next public change
     in any process (the page cache's clock), and at most RELATED_KEPT_SECONDS (a scheduled review going live sends
     no signal). The cards are always read live, so one unpublished since drops out at once."""
-    key = ("reviews.related_ids", review.pk, review.version, attempt("get", PUBLIC_CLOCK),
+    key = ("reviews.related_ids", review.pk, review.version, attempt("get", upcoming.PUBLIC_CLOCK),
            int(time.time() // RELATED_KEPT_SECONDS))
     return cards_of(fragments.get_or_render(key, lambda: related_ids(review, live_cards, people=people)), live_cards)
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from editorial import workflow, working_copy
+from editorial import upcoming, workflow, working_copy
 from editorial.fragments import fragments
 from editorial.models import Status
 from magazine import page_cache
@@ -397,7 +397,7 @@ def test_the_choices_are_read_again_when_the_list_of_reviews_changes_not_for_a_c
 def clock():
     """The page cache's clock in the shared cache (the page cache itself off, so each request renders)."""
     cache.clear()
-    cache.set(archive_pages.PUBLIC_CLOCK, 1, None)
+    cache.set(upcoming.PUBLIC_CLOCK, 1, None)
     yield
     cache.clear()
 
