@@ -186,3 +186,19 @@ def test_another_pages_autosave_is_still_a_conflict(editor_client):
                                            "_save_draft": "Save"})
     assert response.status_code == 200 and response.context["adminform"].form.has_error("__all__", "stale")
     assert Review.objects.get(pk=review.pk).body == "From the first tab."
+
+
+def test_an_inline_the_user_may_only_view_is_left_be_by_autosave(client):
+    """A desk member who may change shows but only read their credits: the credits post nothing, autosave keeps
+    the synopsis."""
+    show = factories.LiveShowFactory(synopsis="What readers see.")
+    factories.CreditFactory(show=show, person=factories.LivePersonFactory(), role=Credit.Role.CAST)
+    member = factories.writer()
+    member.groups.clear()
+    member.user_permissions.set(Permission.objects.filter(codename__in=[
+        "view_show", "change_show", "add_show", "view_credit", "view_person"]))
+    client.force_login(member)
+    data, autosave = opened(client, show)
+    answer = client.post(autosave, {**data, "synopsis": "A change not yet published."}).json()
+    assert answer["saved"] is True, answer
+    assert Revision.of(show).order_by("-version").first().data["synopsis"] == "A change not yet published."
