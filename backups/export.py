@@ -29,7 +29,7 @@ from backups.layout import (
     sha256,
     text_file,
 )
-from editorial import registry, working_copy
+from editorial import drafts, registry
 from editorial.progress import progress_bar
 from editorial.revisions import snapshot
 from editorial.slugs import OldSlug
@@ -85,7 +85,7 @@ def record_of(item, folder: Folder, *, old_slugs: list[str], users: dict) -> dic
             folder.write(record["text"], text)
     if getattr(item, "image", None):
         folder.copy_stored(item.image.name, item)
-    revision = working_copy.working_revision(item)
+    revision = drafts.pending_revision(item)
     if revision is not None:
         record["working_copy"] = {"changes": item.pending_changes, "data": revision.data,
                                   "go_live_at": revision.go_live_at.isoformat() if revision.go_live_at else None,

@@ -11,10 +11,10 @@ from django.db import connection, models
 from backups import kinds
 from backups.files import Export
 from backups.layout import BackupError, media_file, moment
+from editorial.drafts import field_value
 from editorial.models import Changes, EditorialModel, Status
 from editorial.revisions import content_fields
 from editorial.slugs import OldSlug
-from editorial.working_copy import field_value
 from reviews.house_style import HouseStyleError
 
 

@@ -28,10 +28,9 @@ from backups.files import Export, open_export
 from backups.layout import TAGS, BackupError, items_file
 from backups.plan import Plan, read_plan
 from backups.records import Entry, describe
-from editorial import registry, working_copy
+from editorial import drafts, registry
 from editorial.progress import progress_bar
 from editorial.slugs import OldSlug
-from editorial.workflow import record
 from shows.models import Credit
 
 
@@ -200,10 +199,10 @@ def complete(entry: Entry, users: dict) -> None:
         item.tags.set(extras["tags"])
     kinds.before_extras(item, extras)
     item.restore_extras(extras)
-    record(item, by=None)
+    drafts.record(item, by=None)
     copy = entry.working_copy
     if copy is not None:
-        revision = working_copy.write(item, copy["data"], by=None, changes=copy["changes"])
+        revision = drafts.keep_apart(item, copy["data"], by=None, changes=copy["changes"])
         revision.go_live_at, revision.correction = copy["go_live_at"], copy.get("correction", "")
         revision.save(update_fields=["go_live_at", "correction"])
     stamps = {name: value for name, value in entry.stamps.items() if name.endswith("_at")}

@@ -61,7 +61,7 @@ from django.db import close_old_connections, connection, transaction  # noqa: E4
 from django.urls import reverse  # noqa: E402
 from taggit.models import Tag  # noqa: E402
 
-from editorial import edge, outbox, workflow, working_copy  # noqa: E402
+from editorial import drafts, edge, outbox, workflow  # noqa: E402
 from editorial.fragments import fragments  # noqa: E402
 from editorial.models import Status  # noqa: E402
 from editorial.outbox import OutboxMessage  # noqa: E402
@@ -304,20 +304,20 @@ class Editor:
                                            headline=f"{MADE_HEADLINE}{self.count} of {like.show.title}"[:200],
                                            standfirst="A second look.", body="First paragraph.\nSecond paragraph.")
             review.tags.set(list(like.tags.names()))
-            workflow.save_draft(review, by=None)
+            workflow.save_draft(review, by=None, data=drafts.content_of(review))
             workflow.publish(review, by=None)
         self.made.append(review.pk)
         return review
 
     def correct(self, review: Review) -> Review:
-        data = {**working_copy.content_of(review), "standfirst": f"{review.standfirst} (Corrected.)"}
+        data = {**drafts.content_of(review), "standfirst": f"{review.standfirst} (Corrected.)"}
         return workflow.publish(review, by=None, data=data, correction="An earlier version misnamed the director.")
 
     def unpublish(self, review: Review) -> Review:
         return workflow.unpublish(review, by=None)
 
     def tag(self, review: Review) -> Review:
-        data = working_copy.content_of(review)
+        data = drafts.content_of(review)
         tags = sorted({*data["tags"], f"replay-{self.count}"})
         return workflow.publish(review, by=None, data={**data, "tags": tags})
 
@@ -328,7 +328,7 @@ class Editor:
             workflow.unpublish(review, by=None)
         made.delete()
         for review in Review.objects.filter(tags__name__startswith="replay-").distinct():
-            data = working_copy.content_of(review)
+            data = drafts.content_of(review)
             workflow.publish(review, by=None, data={**data, "tags": [t for t in data["tags"]
                                                                      if not t.startswith("replay-")]})
         Tag.objects.filter(name__startswith="replay-").delete()

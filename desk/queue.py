@@ -16,7 +16,7 @@ from desk.items import names_of, row, with_last
 from desk.permissions import require_editor
 from editorial import registry, workflow
 from editorial.admin import EditorialAdmin
-from editorial.models import AuditEntry, Changes, Revision, State
+from editorial.models import AuditEntry, Changes, Revision, State, Status
 from editorial.who import name_of
 
 PUBLISH, SEND_BACK = "publish", "send_back"
@@ -29,7 +29,7 @@ def item_key(item) -> str:
 def goes_live(item, now) -> tuple[object, str]:
     """When the queue's Publish puts the item (or its changes) before readers: the time (None: at once) and what
     the editor should know of it. The queue publishes with the time the item carries, so it shows it."""
-    if item.edited_in_working_copy:
+    if item.status == Status.PUBLISHED:  # its changes go live with it
         return (item.published_at, "scheduled; the changes go with it") if item.published_at > now else (None, "")
     if item.published_at is None:
         return None, ""

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.shortcuts import redirect
@@ -13,14 +13,14 @@ from django.utils.text import capfirst
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
-from editorial import conflicts, publish_keys, registry, revisions, set_aside, workflow, working_copy
+from editorial import conflicts, drafts, publish_keys, registry, revisions, set_aside, workflow
 from editorial.admin_audit import AuditEntryAdmin  # noqa: F401  (the audit log, registered there)
 from editorial.admin_lists import ChangesFilter, EditorialListMixin
 from editorial.admin_safety import EditorialSafetyMixin
 from editorial.admin_set_aside import SetAsideAdmin  # noqa: F401  (what failed after the fact, registered there)
 from editorial.admin_writing import PAGE_FIELD, WritingAdminMixin, caught_up
 from editorial.forms import EditorialForm
-from editorial.models import Changes, EditorialModel, State
+from editorial.models import Changes, EditorialModel, State, Status
 from editorial.widgets import TagAutocompleteWidget
 
 
@@ -63,55 +63,70 @@ def pressed(request) -> str:
     return next((name for name in workflow.BUTTONS if name in request.POST), workflow.SAVE_DRAFT)
 
 
-class WorkingCopyInline:
-    """An inline that edits part of a published item's working copy (``working_copy_key`` of its revisions).
+class DraftInline:
+    """An inline that edits a part of the draft (``draft_key`` of its revisions). Its forms are the draft's rows and
+    are read back into it, never saved as rows: ``drafts.save`` writes the rows when they hold the draft. Its model
+    provides ``as_row()``."""
 
-    For a published item its forms are filled from the working copy and read back into it; the rows
-    themselves change only when the working copy is published. Its model provides ``as_row()``.
-    """
+    draft_key = ""
 
-    working_copy_key = ""
-
-    def working_rows_of(self, obj) -> list[dict] | None:
-        if obj is None or not obj.pk or not obj.edited_in_working_copy:
+    def draft_rows(self, obj) -> list[dict] | None:
+        """The part's rows in the draft of a saved item; None for a new one."""
+        if obj is None or not obj.pk:
             return None
-        return working_copy.content_of(obj).get(self.working_copy_key, [])
+        return drafts.content_of(obj).get(self.draft_key, [])
 
-    def get_min_num(self, request, obj=None, **kwargs):
-        rows = self.working_rows_of(obj)
-        return len(rows) if rows is not None else super().get_min_num(request, obj, **kwargs)
-
-    def get_extra(self, request, obj=None, **kwargs):
-        return 1 if self.working_rows_of(obj) is not None else super().get_extra(request, obj, **kwargs)
-
-    def working_formset_kwargs(self, obj) -> dict:
-        rows = self.working_rows_of(obj)
+    def draft_formset_kwargs(self, obj) -> dict:
         names = [name for name in self.fields if isinstance(name, str)]
-        return {"queryset": self.model._default_manager.none(),
-                "initial": [{name: row.get(name) for name in names} for row in rows]}
+        rows = self.draft_rows(obj)
+        return {"draft_rows": rows, "initial": [{name: row.get(name) for name in names} for row in rows]}
 
-    def working_rows(self, formset) -> list[dict]:
+    def rows_of(self, formset) -> list[dict]:
         return [form.instance.as_row() for form in formset.forms
                 if form.cleaned_data and not form.cleaned_data.get(DELETION_FIELD_NAME)]
 
 
+class DraftRows:
+    """The formset of a ``DraftInline``: its first forms are the draft's rows (``draft_rows``), shown as rows are,
+    with a Delete box, and compared with them to tell what changed. What is posted makes new instances only, read
+    back into the draft."""
+
+    def __init__(self, *args, draft_rows: list[dict] | None = None, **kwargs):
+        self.draft_rows = draft_rows
+        super().__init__(*args, **kwargs)
+
+    def get_queryset(self):
+        if self.draft_rows is None:
+            return super().get_queryset()
+        if self.is_bound:  # the posted rows stand for themselves: no form edits a stored row
+            return self.model._default_manager.none()
+        return [self.row_instance(row) for row in self.draft_rows]
+
+    def row_instance(self, row: dict):
+        instance = self.model(**{self.fk.attname: self.instance.pk})
+        for name, value in row.items():
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:  # kept for reading (a person's name), not a field
+                continue
+            setattr(instance, field.attname, value)
+        return instance
+
+
 class WorkflowForm(EditorialForm):
-    """The change form of every editorial model: it edits the working copy of a published item, and refuses a
-    stale version or a button its user may not press. ``EditorialAdmin.get_form`` gives it the user and the
-    button."""
+    """The change form of every editorial model: it edits the item's draft, and refuses a stale version or a button
+    its user may not press. ``EditorialAdmin.get_form`` gives it the user and the button."""
 
     user = None
     button = None  # the workflow button pressed (None on a GET)
-    kept_in_working_copy = False  # saved into the working copy of a published item, not into its rows
 
     def __init__(self, *args, instance=None, **kwargs):
-        working = None
-        if instance is not None and instance.pk and instance.edited_in_working_copy:
-            working = working_copy.content_of(instance)  # the form edits the working copy
-            working_copy.overlay(instance, working)
+        apart = drafts.kept_apart(instance) if instance is not None and instance.pk else None
+        if apart is not None:
+            drafts.overlay(instance, apart)
         super().__init__(*args, instance=instance, **kwargs)
-        if working is not None and "tags" in self.fields and "tags" in working:
-            self.initial["tags"] = [Tag(name=name) for name in working["tags"]]  # as the tag box shows them
+        if apart is not None and "tags" in self.fields and "tags" in apart:
+            self.initial["tags"] = [Tag(name=name) for name in apart["tags"]]  # as the tag box shows them
         if "changes_at" in self.fields:
             self.fields["changes_at"].help_text += f" {time_zone_note()}"
             label_split_widget(self.fields["changes_at"], "Publish the changes at")
@@ -150,7 +165,7 @@ class WorkflowForm(EditorialForm):
 
 
 class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin, admin.ModelAdmin):
-    """Status column and filter, the workflow's buttons, working copies, and the record of who."""
+    """Status column and filter, the workflow's buttons, drafts, and the record of who."""
 
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
     list_filter = [StateFilter, ChangesFilter]
@@ -212,57 +227,41 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        if isinstance(inline, WorkingCopyInline) and inline.working_rows_of(obj) is not None:
-            kwargs.update(inline.working_formset_kwargs(obj))
+        if isinstance(inline, DraftInline) and inline.draft_rows(obj) is not None:
+            kwargs.update(inline.draft_formset_kwargs(obj))
         return kwargs
 
     def save_model(self, request, obj, form, change):
+        """Nothing is written here: the button's service keeps the form's edits as the draft (``save_related``)."""
         if change:
             workflow.keep_baseline(obj)  # what stood before this save, read before it writes
-        if change and obj.edited_in_working_copy:
-            return  # a published item's row is what readers see: the edit becomes its working copy
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
-        data = self.save_content(request, form, formsets, change)
-        self.press(request, form, form.instance, data)
+        self.press(request, form, form.instance, self.draft_of(request, form, formsets))
 
-    def save_content(self, request, form, formsets, change) -> dict | None:
-        """Write what the form and its inlines edit: into the rows of an unpublished item (None), or
-        into a published item's working copy (returned, for the button's service to keep)."""
-        if change and form.instance.edited_in_working_copy:
-            form.kept_in_working_copy = True
-            return self.working_data(request, form, formsets)
-        super().save_related(request, form, formsets, change)
-        return None
-
-    def working_data(self, request, form, formsets) -> dict:
-        """The working copy as the form leaves it: fields, tags, and what the inlines edit."""
+    def draft_of(self, request, form, formsets) -> dict:
+        """The draft as the form leaves it: fields, tags, and what the inlines edit."""
         item = form.instance
         for field in item._meta.concrete_fields:
             if isinstance(field, models.FileField):
-                field.pre_save(item, add=False)  # an upload is stored now, as a save would: the revision names it
-        data = {**working_copy.content_of(type(item)._default_manager.get(pk=item.pk)), **revisions.fields_of(item)}
+                field.pre_save(item, add=not item.pk)  # an upload is stored now, as a save would: the draft names it
+        before = drafts.content_of(type(item)._default_manager.get(pk=item.pk)) if item.pk else {}
+        data = {**before, **revisions.fields_of(item)}
         if "tags" in form.cleaned_data:
             data["tags"] = sorted(form.cleaned_data["tags"])
         for formset in formsets:
-            inline = getattr(formset, "working_copy_inline", None)
+            inline = getattr(formset, "draft_inline", None)
             if inline is not None:
-                data[inline.working_copy_key] = inline.working_rows(formset)
+                data[inline.draft_key] = inline.rows_of(formset)
         return data
 
     def construct_change_message(self, request, form, formsets, add=False):
-        if form.kept_in_working_copy:
-            formsets = []  # kept in the working copy, not saved as rows
-        return super().construct_change_message(request, form, formsets, add)
+        return super().construct_change_message(request, form, [], add)  # inlines are kept in the draft, not as rows
 
     def get_formsets_with_inlines(self, request, obj=None):
         for formset, inline in super().get_formsets_with_inlines(request, obj):
-            if isinstance(inline, WorkingCopyInline):  # its formset reads back into the working copy
-                formset = type(formset.__name__, (formset,), {"working_copy_inline": inline})
+            if isinstance(inline, DraftInline):  # its formset reads back into the draft
+                formset = type(formset.__name__, (DraftRows, formset), {"draft_inline": inline})
             yield formset, inline
 
     def press(self, request, form, item, data) -> None:
@@ -275,8 +274,7 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
                              correction=form.cleaned_data.get("correction", ""),
                              with_dependencies=bool(form.cleaned_data.get("with_dependencies")))
         elif button == workflow.UNPUBLISH:
-            if data is not None:
-                workflow.save_draft(item, by=user, data=data)
+            workflow.save_draft(item, by=user, data=data)  # what the form held becomes the unpublished draft
             workflow.unpublish(item, by=user, note=note)
         else:
             service = {workflow.SUBMIT: workflow.submit, workflow.SEND_BACK: workflow.send_back}.get(
@@ -298,7 +296,7 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
             done = "changes scheduled; readers see the live version until then"
         elif button == workflow.PUBLISH and obj.state == State.SCHEDULED:
             done = f"scheduled for {timezone.localtime(obj.published_at):%d %b %Y, %H:%M}"
-        elif obj.edited_in_working_copy and button in (workflow.SAVE_DRAFT, workflow.SUBMIT, workflow.SEND_BACK):
+        elif obj.pending_changes and button in (workflow.SAVE_DRAFT, workflow.SUBMIT, workflow.SEND_BACK):
             done += "; readers still see the live version until an editor publishes the changes"
         self.message_user(request, f"The {obj._meta.verbose_name} “{obj}” was {done}.", messages.SUCCESS)
         return redirect(reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]))
@@ -307,7 +305,7 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
         context["workflow_buttons"] = [
             (name, self.button_label(name, obj)) for name in workflow.buttons(request.user, obj, self.model)
             if context.get("has_change_permission", True) or add]
-        if obj is not None and obj.edited_in_working_copy:
+        if obj is not None and obj.status == Status.PUBLISHED:
             context["working_copy"] = self.working_copy_panel(obj)
         if obj is not None:
             context["set_aside"] = list(set_aside.open_for(obj))
@@ -324,7 +322,7 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
 
     def working_copy_panel(self, obj) -> dict:
         stored = type(obj)._default_manager.get(pk=obj.pk)
-        revision = working_copy.working_revision(stored)
+        revision = drafts.pending_revision(stored)
         changes = revisions.diff(self.model, revisions.snapshot(stored), revision.data) if revision else []
         return {"state": stored.get_pending_changes_display(), "pending": stored.pending_changes,
                 "revision": revision, "changes": changes, "live": stored.is_live}

@@ -144,7 +144,7 @@ class EditorialSafetyMixin:
         revision = get_object_or_404(Revision.of(item), pk=revision_id)
         workflow.restore(item, revision, by=request.user)
         note = " Readers keep seeing the published version until an editor publishes it." \
-            if item.edited_in_working_copy else ""
+            if item.pending_changes else ""
         self.message_user(request, f"Version {revision.version} restored as the working copy.{note}", messages.SUCCESS)
         return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[item.pk]))
 

@@ -3,9 +3,10 @@ a sentence of alt text, and autosave.
 
 Autosave posts the change form as it stands to ``<id>/autosave/`` every 30 seconds and on leaving a field. It
 goes through the admin's own form (the same permissions, read-only fields and conflict check) and the same
-service as Save draft, so a published item's edits become its working copy and readers see nothing new. It saves
-what the item holds: never a workflow button, a note, a picture or another one-off instruction (those wait for a
-button), and never over a newer save: a form opened on an older version is refused with who saved since.
+service as Save draft, so the edits become the item's draft and readers see nothing new. It saves what the
+item holds, its table rows too: never a workflow button, a note, a picture or another one-off instruction (those
+wait for a button), and never over a newer save: a form opened on an older version is refused with who saved
+since.
 """
 
 from django.contrib.admin.utils import flatten_fieldsets, unquote
@@ -118,20 +119,17 @@ class WritingAdminMixin:
             return refused(" ".join(form.non_field_errors()), 409, conflict=True)
         if form.has_error(NON_FIELD_ERRORS, "not_allowed"):
             return refused(" ".join(form.non_field_errors()), 403)
-        working = item.edited_in_working_copy
-        waiting = [] if working else [str(formset.model._meta.verbose_name_plural) for formset in formsets
-                                      if formset.has_changed()]
-        changed = form.has_changed() or (working and any(formset.has_changed() for formset in formsets))
-        if not valid or (working and changed and not all_valid(formsets)):
-            return refused("Not saved yet: " + "; ".join(error_lines(form, formsets if working else [])), 400)
+        changed = form.has_changed() or any(formset.has_changed() for formset in formsets)
+        if not valid or (changed and not all_valid(formsets)):
+            return refused("Not saved yet: " + "; ".join(error_lines(form, formsets)), 400)
         if changed:
             item = self.save_form(request, form, change=True)
             self.save_model(request, item, form, True)
-            self.save_related(request, form, formsets if working else [], True)
+            self.save_related(request, form, formsets, True)
             page = request.POST.get(PAGE_FIELD, "")[:64]
             if page:
                 attempt("set", autosave_key(item, item.version), page, PAGE_MEMORY_SECONDS)
-        return JsonResponse({"saved": bool(changed), "version": item.version, "waiting": waiting,
+        return JsonResponse({"saved": bool(changed), "version": item.version,
                              "at": timezone.localtime().strftime("%H:%M")})
 
 

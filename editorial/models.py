@@ -219,11 +219,6 @@ class EditorialModel(SluggedModel):
         """The public corrections published with changes, oldest first: ``{"at": datetime, "note": str}``."""
         return [{"at": datetime.fromisoformat(c["at"]), "note": c["note"]} for c in self.corrections or []]
 
-    @property
-    def edited_in_working_copy(self) -> bool:
-        """Edits to a published item go to a working copy; an unpublished item's row is its own draft."""
-        return self.status == Status.PUBLISHED
-
     def refresh_derived(self) -> None:
         """Bring what this item derives from its content up to date; runs after the commit of a change."""
 

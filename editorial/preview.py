@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
-from editorial import registry, working_copy
+from editorial import drafts, registry
 from editorial.models import PreviewLink
 
 SALT = "magazine.preview-link"
@@ -18,10 +18,10 @@ def render(request, item, *, label: str):
     """The page as it will be published. A working copy is written into the rows inside a transaction that
     is always rolled back, so the page shows its tags and credits too, and readers never see it."""
     with transaction.atomic():
-        revision = working_copy.working_revision(item)
+        revision = drafts.pending_revision(item)
         if revision is not None:
             try:
-                working_copy.apply(item, revision.data)
+                drafts.apply(item, revision.data)
             except ValidationError as error:
                 return cannot_preview(error)
             item.prepare_preview()

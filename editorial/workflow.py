@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from editorial import publication, publish_keys, set_aside, working_copy
+from editorial import drafts, publication, publish_keys, set_aside
 from editorial.models import AuditEntry, Changes, EditorialModel, Revision, Status
-from editorial.revisions import snapshot
+from editorial.revisions import plain
 
 SAVE_DRAFT, SUBMIT, PUBLISH, UNPUBLISH, SEND_BACK = "_save_draft", "_submit", "_publish", "_unpublish", "_send_back"
 BUTTONS = (SAVE_DRAFT, SUBMIT, PUBLISH, UNPUBLISH, SEND_BACK)
@@ -68,22 +68,22 @@ def log(item: EditorialModel, action: str, *, by, note: str = "", version: int |
                                      version=version)
 
 
-def record(item: EditorialModel, *, by) -> Revision:
-    return Revision.objects.create(item=item, version=item.version, status=item.status, data=snapshot(item),
-                                   created_by=by)
-
-
 def keep_baseline(item: EditorialModel) -> None:
     """Before the first change to an item with no revision of the version it stands at (made outside the services:
     a bulk load, older data), keep that version, so that a later conflict can show what changed since."""
     stored = type(item)._default_manager.get(pk=item.pk)
     if not Revision.of(stored).filter(version=stored.version).exists():
-        record(stored, by=None)
+        drafts.record(stored, by=None)
 
 
 def locked(item: EditorialModel, button: str, by) -> EditorialModel:
     """The item as stored, its row locked until the transaction ends, after checking ``by`` may press ``button``.
-    ``by=None`` is a trusted caller (the command line, a scheduled change coming due)."""
+    ``by=None`` is a trusted caller (the command line, a scheduled change coming due). A new item has no row
+    yet: its first draft makes it (``drafts.save``)."""
+    if item.pk is None:
+        if by is not None:
+            check_button(by, None, type(item), button)
+        return item
     stored = type(item)._default_manager.select_for_update().get(pk=item.pk)
     if by is not None:
         check_button(by, stored, type(item), button)
@@ -117,24 +117,21 @@ def moved(stored: EditorialModel, item: EditorialModel, *, by, action: str | Non
 
 
 @transaction.atomic
-def save_draft(item: EditorialModel, *, by, data: dict | None = None, note: str = "") -> EditorialModel:
-    """Keep the editor's work. A published item's ``data`` becomes its working copy; readers see nothing new.
-    Otherwise the caller has saved the row, and this keeps a revision of it."""
+def save_draft(item: EditorialModel, *, by, data: dict, note: str = "") -> EditorialModel:
+    """``data`` becomes the item's draft (``drafts.save``); readers see nothing new, and changes scheduled to go live
+    are called off. Work waiting for an editor stays waiting."""
     stored = locked(item, SAVE_DRAFT, by)
-    if stored.edited_in_working_copy:
-        if data is not None:
-            was_scheduled = stored.pending_changes == Changes.SCHEDULED
-            changes = Changes.IN_REVIEW if stored.pending_changes == Changes.IN_REVIEW else Changes.DRAFT
-            working_copy.write(stored, data, by=by, changes=changes)
-            action = AuditEntry.Action.CANCEL_SCHEDULE if was_scheduled else AuditEntry.Action.SAVE_CHANGES
-            return moved(stored, item, by=by, action=action, note=note, public=was_scheduled)
-        return sync(item, stored)
-    record(stored, by=by)
-    return moved(stored, item, by=by, action=None, note=note, public=False)
+    was_scheduled = stored.pending_changes == Changes.SCHEDULED
+    drafts.save(stored, data, by=by, to=Status.IN_REVIEW if waiting_for_an_editor(stored) else Status.DRAFT)
+    action = None
+    if stored.pending_changes:  # the changes of a published item, kept apart from what readers see
+        action = AuditEntry.Action.CANCEL_SCHEDULE if was_scheduled else AuditEntry.Action.SAVE_CHANGES
+    return moved(stored, item, by=by, action=action, note=note, public=was_scheduled)
 
 
 @transaction.atomic
 def submit(item: EditorialModel, *, by, data: dict | None = None, note: str = "") -> EditorialModel:
+    """Into review: ``data`` as the draft, or the draft as it stands."""
     stored = locked(item, SUBMIT, by)
     review_move(stored, by=by, data=data, to=Status.IN_REVIEW)
     return moved(stored, item, by=by, action=AuditEntry.Action.SUBMIT, note=note, public=False)
@@ -149,17 +146,10 @@ def send_back(item: EditorialModel, *, by, data: dict | None = None, note: str =
 
 
 def review_move(stored: EditorialModel, *, by, data: dict | None, to: str) -> None:
-    """Into review or back to draft: a published item's working copy moves, an unpublished item's row does."""
-    if not stored.edited_in_working_copy:
-        stored.status, stored.updated_by = to, by
-        stored.save(update_fields=["status", "updated_by", "updated_at"])
-        record(stored, by=by)
-    elif data is not None:
-        working_copy.write(stored, data, by=by, changes=to)
-    elif stored.pending_changes:
-        working_copy.mark(stored, to)
+    if data is not None:
+        drafts.save(stored, data, by=by, to=to)
     else:
-        raise ValidationError("There are no unpublished changes to submit.", code="nothing_to_submit")
+        drafts.move(stored, to, by=by)
 
 
 @transaction.atomic
@@ -169,33 +159,31 @@ def publish(item: EditorialModel, *, by, at: datetime | None = None, note: str =
     item's changes go live (``data``, or its working copy), and on a live item a time ahead schedules them
     instead. ``with_dependencies``: what it needs goes live with it."""
     stored = locked(item, PUBLISH, by)
+    if data is not None:  # the edits the editor publishes with are its draft first
+        drafts.save(stored, data, by=by)
     set_aside.resolve(stored, set_aside.Step.SCHEDULED_CHANGE)  # published or scheduled anew: the editor's answer
-    if stored.edited_in_working_copy:
-        return publish_changes(stored, item, by=by, at=at, note=note, correction=correction, data=data,
+    if stored.status == Status.PUBLISHED:
+        return publish_changes(stored, item, by=by, at=at, note=note, correction=correction,
                                with_dependencies=with_dependencies)
     stored.status, stored.published_at = Status.PUBLISHED, at or stored.published_at or timezone.now()
     return gone_live(stored, item, by=by, note=note or correction, changes=False, with_dependencies=with_dependencies)
 
 
-def publish_changes(stored, item, *, by, at, note: str, correction: str, data: dict | None, with_dependencies: bool):
-    """A published item's changes go live now; on a live item a time ahead schedules them (``schedule_change``)."""
+def publish_changes(stored, item, *, by, at, note: str, correction: str, with_dependencies: bool):
+    """A published item's draft goes live now; on a live item a time ahead schedules it (``schedule_change``)."""
     now = timezone.now()
     was_live = stored.is_live
-    changed = data is not None or working_copy.working_revision(stored) is not None
-    scheduling = was_live and at and at > now
-    if data is not None and scheduling:
-        working_copy.write(stored, data, by=by, changes=Changes.DRAFT)
-    revision = working_copy.working_revision(stored)
-    if scheduling and revision is not None:
+    revision = drafts.pending_revision(stored)
+    if was_live and at and at > now and revision is not None:
         return schedule_change(stored, item, revision, by=by, at=at, note=note, correction=correction)
-    if data is not None or revision is not None:
-        working_copy.apply(stored, data if data is not None else revision.data)
+    if revision is not None:
+        drafts.apply(stored, revision.data)
     Revision.of(stored).filter(go_live_at__isnull=False).update(go_live_at=None)  # published now instead
     if stored.is_live and correction.strip():
         stored.corrections = [*stored.corrections, {"at": now.isoformat(), "note": correction.strip()}]
     if not stored.is_live and at:
         stored.published_at = at
-    return gone_live(stored, item, by=by, note=note or correction, changes=was_live and changed,
+    return gone_live(stored, item, by=by, note=note or correction, changes=was_live and revision is not None,
                      with_dependencies=with_dependencies)
 
 
@@ -207,7 +195,7 @@ def gone_live(stored, item, *, by, note: str, changes: bool, with_dependencies: 
     stored.pending_changes, stored.updated_by = Changes.NONE, by
     check_publishable(stored)
     stored.save()
-    record(stored, by=by)
+    drafts.record(stored, by=by)
     if changes:
         action = AuditEntry.Action.PUBLISH_CHANGES
     else:
@@ -227,7 +215,7 @@ def publish_what_it_needs(stored, *, by) -> None:
 def schedule_change(stored, item, revision: Revision, *, by, at: datetime, note: str, correction: str):
     revision.go_live_at, revision.correction = at, correction.strip()
     revision.save(update_fields=["go_live_at", "correction"])
-    working_copy.mark(stored, Changes.SCHEDULED)
+    drafts.mark(stored, Changes.SCHEDULED)
     when = date_format(timezone.localtime(at), "j M Y, H:i")
     return moved(stored, item, by=by, action=AuditEntry.Action.SCHEDULE_CHANGES,
                  note=note or f"changes go live {when}", public=True)
@@ -257,7 +245,7 @@ def set_aside_due_change(revision: Revision, error: BaseException) -> None:
     Revision.objects.filter(pk=revision.pk).update(go_live_at=None)
     item = revision.item
     if item is not None and item.pending_changes == Changes.SCHEDULED:
-        working_copy.mark(item, Changes.DRAFT)
+        drafts.mark(item, Changes.DRAFT)
     set_aside.record(item, set_aside.Step.SCHEDULED_CHANGE, error, revision=revision)
 
 
@@ -265,13 +253,13 @@ def set_aside_due_change(revision: Revision, error: BaseException) -> None:
 def unpublish(item: EditorialModel, *, by, note: str = "") -> EditorialModel:
     """Take the item from readers. Its working copy, if any, becomes the draft in the row."""
     stored = locked(item, UNPUBLISH, by)
-    revision = working_copy.working_revision(stored)
+    revision = drafts.pending_revision(stored)
     if revision is not None:
-        working_copy.apply(stored, revision.data)
+        drafts.apply(stored, revision.data)
     stored.status, stored.published_at, stored.pending_changes, stored.updated_by = Status.DRAFT, None, "", by
     stored.save()
     Revision.of(stored).filter(go_live_at__isnull=False).update(go_live_at=None)
-    record(stored, by=by)
+    drafts.record(stored, by=by)
     return moved(stored, item, by=by, action=AuditEntry.Action.UNPUBLISH, note=note, public=True)
 
 
@@ -290,15 +278,10 @@ def reschedule(item: EditorialModel, *, by, at: datetime, note: str = "") -> Edi
 
 @transaction.atomic
 def restore(item: EditorialModel, revision: Revision, *, by) -> EditorialModel:
-    """An old revision becomes the working copy. A live item stays live: restoring never unpublishes."""
+    """An old revision's content becomes the draft; when the item goes live stays the editors' call, and a live item
+    stays live: restoring never unpublishes."""
     stored = locked(item, SAVE_DRAFT, by)
-    if stored.edited_in_working_copy:
-        working_copy.write(stored, revision.data, by=by, changes=Changes.DRAFT)
-    else:
-        working_copy.apply(stored, revision.data)
-        stored.status, stored.updated_by = Status.DRAFT, by
-        stored.save(update_fields=["status", "updated_by", "updated_at"])
-        record(stored, by=by)
+    drafts.save(stored, {**revision.data, "published_at": plain(stored.published_at)}, by=by)
     return moved(stored, item, by=by, action=AuditEntry.Action.RESTORE, note="", version=revision.version,
                  public=False)
 

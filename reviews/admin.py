@@ -8,8 +8,9 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from editorial.admin import EditorialAdmin, StateFilter, WorkingCopyInline
+from editorial.admin import DraftInline, EditorialAdmin, StateFilter
 from editorial.admin_lists import ChangesFilter, clamp
+from editorial.models import Status
 from pictures.admin import PICTURE_FIELDS
 from reviews.forms import HouseStyleImportForm
 from reviews.house_style import HouseStyleError
@@ -31,8 +32,7 @@ class MentionForm(forms.ModelForm):
 
 
 class MentionFormSet(BaseInlineFormSet):
-    """Each “not this one” box names its mention; on a published review (``unlinked``: the working copy's) the
-    boxes are ticked as the working copy has them."""
+    """Each “not this one” box names its mention, ticked as the draft has it (``unlinked``)."""
 
     def __init__(self, *args, unlinked: set[str] | None = None, **kwargs):
         self.unlinked = unlinked
@@ -56,16 +56,16 @@ class MentionFormSet(BaseInlineFormSet):
                 form.initial["wrong"] = mention.key in self.unlinked
 
 
-class MentionInline(WorkingCopyInline, admin.TabularInline):
+class MentionInline(DraftInline, admin.TabularInline):
     """What the body names, found on save. An editor ticks “not this one” to unlink a wrong match.
 
-    On a published review the ticks belong to the working copy: its forms are the live mentions,
-    their ticks read from and kept in the working copy until the changes are published."""
+    The ticks belong to the draft: its forms are the mentions as they stand, their ticks read from and kept in
+    the draft (on a published review, until its changes are published)."""
 
     model = Mention
     form = MentionForm
     formset = MentionFormSet
-    working_copy_key = "unlinked"
+    draft_key = "unlinked"
     fields = ["text", "person", "show", "wrong"]
     readonly_fields = ["text", "person", "show"]
     extra = 0
@@ -76,16 +76,10 @@ class MentionInline(WorkingCopyInline, admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
-    def get_min_num(self, request, obj=None, **kwargs):
-        return admin.TabularInline.get_min_num(self, request, obj, **kwargs)
+    def draft_formset_kwargs(self, obj) -> dict:
+        return {"unlinked": set(self.draft_rows(obj))}  # the mentions as they stand, ticked as the draft says
 
-    def get_extra(self, request, obj=None, **kwargs):
-        return admin.TabularInline.get_extra(self, request, obj, **kwargs)
-
-    def working_formset_kwargs(self, obj) -> dict:
-        return {"unlinked": set(self.working_rows_of(obj))}  # the live mentions, ticked as the working copy says
-
-    def working_rows(self, formset) -> list[str]:
+    def rows_of(self, formset) -> list[str]:
         return sorted(form.instance.key for form in formset.forms if form.cleaned_data.get("wrong"))
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -148,7 +142,7 @@ class ReviewAdmin(EditorialAdmin):
         review = report.review
         self.message_user(request, f"Imported “{review.headline}” ({report.outcome}: "
                                    f"{report.summary() or 'nothing new'}).", messages.SUCCESS)
-        if review.published_at and not review.edited_in_working_copy and self.has_publish_permission(request):
+        if review.published_at and review.status != Status.PUBLISHED and self.has_publish_permission(request):
             when = date_format(timezone.localtime(review.published_at), "j M Y, H:i")
             self.message_user(request, f"Its publication time is {when}, from the front matter: Publish uses it "
                                        "(a time ahead schedules it).", messages.INFO)

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from editorial import revisions, workflow, working_copy
+from editorial import drafts, revisions, workflow
 from editorial.models import Status
 from editorial.text import tidy
 from people.models import Person
@@ -64,9 +64,10 @@ def show_facts(parsed: ParsedReview, title: str) -> dict:
 @transaction.atomic
 def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bool = False, by=None) -> ImportReport:
     """Create or update everything the file describes. ``publish`` is for the command line (a trusted
-    caller, ``by=None``); through the admin, ``by`` is the user and the workflow's rules apply. A published
-    show or review is never changed in place: the import becomes its working copy, and is published only
-    with ``publish``. When a review goes live is an editor's call: a writer's “published:” is not kept."""
+    caller, ``by=None``); through the admin, ``by`` is the user and the workflow's rules apply. What changes
+    becomes the draft of the show and of the review (``workflow.save_draft``): a published one's readers see it
+    only once it is published, with ``publish`` or by an editor. When a review goes live is an editor's call: a
+    writer's “published:” is not kept."""
     title = parsed.front.get("show") or title
     if not title:
         raise HouseStyleError("No show title: give “show:” in the front matter or --title.", line=1, field="show")
@@ -78,35 +79,24 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
 
     show = Show.objects.filter(title=title, year=parsed.credits.year).first()
     show_created = show is None
+    show = show or Show()
+    content = draft_of(show)
+    changed = assign(show, show_facts(parsed, title))
+    rows, credit_changes = merge_credits(content.get("credits", []), parsed.credits.people, by=by)
     if show_created:
-        show = Show(created_by=by, updated_by=by)
-        assign(show, show_facts(parsed, title))
-        save_checked(show, line=parsed.credits_line)
         changes.append(f"new show {show.title}")
-    content = working_copy.content_of(show) if show.edited_in_working_copy else None
-    if content is not None:
-        working_copy.overlay(show, content)
-    changed = [] if show_created else assign(show, show_facts(parsed, title))
-    rows, credit_changes = merge_credits(content["credits"] if content else show.revision_extras()["credits"],
-                                         parsed.credits.people, by=by)
-    if changed:
+    elif changed:
         changes.append(f"show {show.title}: {', '.join(changed)}")
     changes += credit_changes
-    if content is not None and (changed or credit_changes):
+    if show_created or changed or credit_changes:
         check_clean(show, line=parsed.credits_line)
         workflow.save_draft(show, by=by, data={**content, **revisions.fields_of(show), "credits": rows},
                             note="imported from house style")
-        if not publish:
-            notices.append(f"{show.title} is published: the import's changes to its facts and credits wait in its "
-                           "working copy until an editor publishes them.")
-        else:
+        if show.pending_changes and publish:
             workflow.publish(show, by=None, note="imported from house style")
-    elif content is None:
-        if changed:
-            show.updated_by = by
-            save_checked(show, line=parsed.credits_line)
-        if credit_changes:
-            show.restore_extras({"credits": rows})
+        elif show.pending_changes:
+            notices.append(f"{show.title} is published: the import's changes to its facts and credits wait in "
+                           "its working copy until an editor publishes them.")
 
     critic = None
     if parsed.front.get("author"):
@@ -117,15 +107,12 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
     headline = parsed.front.get("headline") or title
     review = Review.objects.filter(show=show, headline=headline).first()
     review_created = review is None
-    if review_created:
-        review = Review(show=show, headline=headline, created_by=by)
-    content = working_copy.content_of(review) if review.edited_in_working_copy else None
-    if content is not None:
-        working_copy.overlay(review, content)
+    review = review or Review(show=show, headline=headline)
+    content = draft_of(review)
     values = {"body": parsed.body}
     if critic or review_created:
         values["critic"] = critic
-    if "published" in parsed.front and not review.edited_in_working_copy:
+    if "published" in parsed.front and review.status != Status.PUBLISHED:  # a published review's time stays
         if editor:
             values["published_at"] = publication_time(parsed.front["published"])  # the draft's planned time
         else:
@@ -135,8 +122,7 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
         values["rating"] = parsed.front["rating"]
     changed = assign(review, values)
     tags = sorted(parsed.front["tags"]) if "tags" in parsed.front else None
-    current_tags = (content or {}).get("tags") if content else (sorted(review.tags.names()) if review.pk else [])
-    if tags is not None and set(tags) != set(current_tags or []):
+    if tags is not None and set(tags) != set(content.get("tags", [])):
         changed.append("tags")
     if review_created:
         changes.append("new review")
@@ -144,20 +130,23 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
                     f"({earlier.state.label.lower()})." for earlier in earlier_reviews(show, critic, headline)]
     elif changed:
         changes.append(f"review: {', '.join(changed)}")
-    if content is not None and changed:
+    if review_created or changed:
         check_clean(review, line=1)
         data = {**content, **revisions.fields_of(review), **({"tags": tags} if tags is not None else {})}
         workflow.save_draft(review, by=by, data=data, note="imported from house style")
-    elif content is None and (changed or review_created):
-        review.updated_by = by
-        save_checked(review, line=1)
-        if tags is not None:
-            review.tags.set(tags)
-        workflow.save_draft(review, by=by, note="imported from house style")
     if publish and (review.status != Status.PUBLISHED or review.pending_changes):
         workflow.publish(review, by=None, at=None if review.is_live else when, with_dependencies=True,
                          note="imported from house style")
     return ImportReport(review, review_created, changes, notices)
+
+
+def draft_of(item) -> dict:
+    """What the import changes: the item's draft, its fields set on ``item`` (nothing for a new item)."""
+    if item.pk is None:
+        return {}
+    content = drafts.content_of(item)
+    drafts.overlay(item, content)
+    return content
 
 
 def earlier_reviews(show: Show | None, critic, headline: str) -> list[Review]:
@@ -184,11 +173,6 @@ def check_clean(item, *, line: int) -> None:
     except ValidationError as error:
         messages = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in error.message_dict.items())
         raise HouseStyleError(messages, line=line) from error
-
-
-def save_checked(item, *, line: int) -> None:
-    check_clean(item, line=line)
-    item.save()
 
 
 def house_style_of(review: Review) -> ParsedReview:

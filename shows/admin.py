@@ -1,16 +1,16 @@
 from django.contrib import admin, messages
 
-from editorial.admin import EditorialAdmin, StateFilter, WorkingCopyInline
+from editorial.admin import DraftInline, EditorialAdmin, StateFilter
 from editorial.admin_lists import ChangesFilter, clamp
 from pictures.admin import PICTURE_FIELDS
 from shows.forms import ShowForm
 from shows.models import Credit, Show
-from shows.services import apply_credits, merge_credits
+from shows.services import merge_credits
 
 
-class CreditInline(WorkingCopyInline, admin.TabularInline):
+class CreditInline(DraftInline, admin.TabularInline):
     model = Credit
-    working_copy_key = "credits"
+    draft_key = "credits"
     fields = ["order", "person", "role", "character", "note"]
     autocomplete_fields = ["person"]
     ordering = ["order", "pk"]
@@ -37,15 +37,12 @@ class ShowAdmin(EditorialAdmin):
     def title_cell(self, show):
         return clamp(show.title)
 
-    def save_content(self, request, form, formsets, change):
-        data = super().save_content(request, form, formsets, change)
+    def draft_of(self, request, form, formsets) -> dict:
+        data = super().draft_of(request, form, formsets)
         credits = form.cleaned_data.get("credits_line")
         if not credits:
             return data
-        if data is None:
-            changes = apply_credits(show=form.instance, entries=credits.people, by=request.user)
-        else:  # a published show: the credits join its working copy
-            data["credits"], changes = merge_credits(data.get("credits", []), credits.people, by=request.user)
+        data["credits"], changes = merge_credits(data.get("credits", []), credits.people, by=request.user)
         added = sum(change.startswith("new credit") for change in changes)
         self.message_user(
             request, f"Credits line: {added} new credits, {len(changes) - added} other changes.", messages.SUCCESS

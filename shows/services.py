@@ -1,10 +1,8 @@
 """Writes that touch a show, its people and its credits together."""
 
-from django.db import transaction
 
 from editorial.text import tidy
 from people.models import Person
-from shows.models import Show
 
 
 def assign(item, values: dict) -> list[str]:
@@ -57,12 +55,3 @@ def assign_row(row: dict, values: dict) -> list[str]:
     changed = [name for name, value in values.items() if row.get(name) != value]
     row.update({name: values[name] for name in changed})
     return changed
-
-
-@transaction.atomic
-def apply_credits(*, show: Show, entries, by=None) -> list[str]:
-    """Create or update one Credit per (person, role) in the rows; credits not in ``entries`` stay."""
-    rows, changes = merge_credits(show.revision_extras()["credits"], entries, by=by)
-    if changes:
-        show.restore_extras({"credits": rows})
-    return changes

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from editorial import workflow, working_copy
+from editorial import drafts, workflow
 from editorial.models import Revision
 from reviews.models import Review
 
@@ -14,7 +14,7 @@ CHANGE_NOTE = "Fixed the cast list: the director's surname was misspelt in the c
 
 
 def edited(item, **changes) -> dict:
-    return {**working_copy.content_of(item), **changes}
+    return {**drafts.content_of(item), **changes}
 
 
 def make_desk_activity(editor, writer) -> dict:

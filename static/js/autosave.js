@@ -35,7 +35,6 @@ document.addEventListener("DOMContentLoaded", () => {
   let saved = null; // what the server holds, as the form would send it
   let submitting = false;
   let stopped = false;
-  let waiting = false; // changes only a button saves (an unpublished item's table rows, a picture)
   let inFlight = null;
   let again = false;
   let lastSaved = "";
@@ -71,8 +70,7 @@ document.addEventListener("DOMContentLoaded", () => {
         form.querySelector("input[name=loaded_version]").value = answer.version;
         saved = sent;
         if (answer.saved) lastSaved = answer.at;
-        const parts = [...answer.waiting.map((name) => `the ${name} table`), ...(pictureWaiting() ? ["the picture"] : [])];
-        waiting = answer.waiting.length > 0;
+        const parts = pictureWaiting() ? ["the picture"] : []; // an upload waits for a button
         const when = lastSaved ? `Saved ${lastSaved}` : "No changes to save";
         say(parts.length ? `${when}. Saved when you press a button below: ${parts.join(", ")}.` : when,
           parts.length ? "waiting" : "saved");
@@ -114,7 +112,7 @@ document.addEventListener("DOMContentLoaded", () => {
   setInterval(save, EVERY);
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") save(); });
   window.addEventListener("beforeunload", (event) => {
-    if (submitting || !(dirty() || waiting || pictureWaiting())) return;
+    if (submitting || !(dirty() || pictureWaiting())) return;
     event.preventDefault();
     event.returnValue = ""; // the browser asks: leave the page and lose the changes?
   });

@@ -16,7 +16,7 @@ from PIL import Image
 from taggit.models import Tag
 
 from backups.layout import sha256
-from editorial import registry, workflow, working_copy
+from editorial import drafts, registry, workflow
 from editorial.models import AuditEntry, Revision
 from editorial.revisions import snapshot
 from editorial.slugs import OldSlug
@@ -115,7 +115,7 @@ def items() -> dict:
     found = {}
     for model in registry.models():
         for item in model.objects.order_by("pk"):
-            revision = working_copy.working_revision(item)
+            revision = drafts.pending_revision(item)
             found[(model._meta.label, item.pk)] = (
                 snapshot(item), item.state, item.published_at, item.pending_changes, item.corrections,
                 item.created_at, item.updated_at,

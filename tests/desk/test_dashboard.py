@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from editorial import workflow, working_copy
+from editorial import drafts, workflow
 from tests import factories
 from tests.featureapp.models import Feature
 
@@ -44,7 +44,7 @@ def desk(db):
     factories.ScheduledReviewFactory(headline="Goes live next month", published_at=timezone.now() + timedelta(days=30))
     changed = factories.LiveReviewFactory(headline="Live with a fix pending",
                                           published_at=timezone.now() - timedelta(minutes=10))
-    workflow.save_draft(changed, by=writer, data={**working_copy.content_of(changed), "standfirst": "Fixed."})
+    workflow.save_draft(changed, by=writer, data={**drafts.content_of(changed), "standfirst": "Fixed."})
     factories.LiveReviewFactory(headline="Published last year", published_at=timezone.now() - timedelta(days=400))
     return {"writer": writer, "editor": editor, "sent_back": sent_back, "own_draft": own_draft,
             "someone_elses": someone_elses, "changed": changed}
@@ -103,7 +103,7 @@ def test_the_dashboard_asks_the_same_number_of_queries_however_big_the_magazine(
         workflow.submit(draft, by=writer, note=f"Note {n}")
         factories.ScheduledReviewFactory(headline=f"Soon {n}")
         live = factories.LiveReviewFactory(headline=f"Live {n}")
-        workflow.save_draft(live, by=desk["editor"], data={**working_copy.content_of(live), "standfirst": "New."})
+        workflow.save_draft(live, by=desk["editor"], data={**drafts.content_of(live), "standfirst": "New."})
         Feature.objects.create(headline=f"Feature {n}", body="Text.", created_by=desk["editor"])
     assert queries() == before
     page = client.get(reverse("admin:index")).content.decode()

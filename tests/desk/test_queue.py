@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
-from editorial import workflow, working_copy
+from editorial import drafts, workflow
 from editorial.models import AuditEntry, State, Status
 from reviews.models import Review
 from tests import factories
@@ -102,7 +102,7 @@ def test_an_item_changed_since_the_queue_loaded_is_refused(editor_client, sam, s
     submitted.standfirst = "A late second thought."  # the writer saves again after the editor opened the queue
     submitted.updated_by = sam
     submitted.save()
-    workflow.save_draft(submitted, by=sam)
+    workflow.save_draft(submitted, by=sam, data=drafts.content_of(submitted))
     submitted.refresh_from_db()
     assert submitted.version != loaded
     response = answer(editor_client, submitted, "send_back", version=loaded, note="Too late.")
@@ -115,7 +115,7 @@ def test_an_item_changed_since_the_queue_loaded_is_refused(editor_client, sam, s
 
 def test_changes_to_a_live_review_are_published_from_the_queue(editor_client, sam):
     live = factories.LiveReviewFactory(headline="Live and kicking")
-    workflow.submit(live, by=sam, note="Typo.", data={**working_copy.content_of(live), "standfirst": "Fixed."})
+    workflow.submit(live, by=sam, note="Typo.", data={**drafts.content_of(live), "standfirst": "Fixed."})
     live.refresh_from_db()
     page = editor_client.get(reverse(QUEUE)).content.decode()
     assert "changes to a published review" in page and ">Publish changes<" in page
@@ -198,7 +198,7 @@ def test_changes_to_a_live_review_publish_now_and_to_a_scheduled_one_with_it(edi
     live = factories.LiveReviewFactory(headline="Live and kicking")
     later = factories.LiveReviewFactory(headline="Out on Friday", published_at=timezone.now() + timedelta(days=3))
     for review in (live, later):
-        workflow.submit(review, by=sam, data={**working_copy.content_of(review), "standfirst": "Fixed."})
+        workflow.submit(review, by=sam, data={**drafts.content_of(review), "standfirst": "Fixed."})
     page = editor_client.get(reverse(QUEUE)).content.decode()
     assert publishes_cell(page, "Live and kicking") == "Now"
     friday = date_format(timezone.localtime(later.published_at), "j M Y")

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from editorial import dates, presence, workflow, working_copy
+from editorial import dates, drafts, presence, workflow
 from editorial.models import AuditEntry, Revision
 from reviews.models import Review
 from tests import factories
@@ -49,7 +49,7 @@ def test_djangos_own_formats_use_a_24_hour_clock():
 
 def test_no_admin_page_says_am_or_pm(editor_client):
     review = factories.LiveReviewFactory(published_at=timezone.now() - timedelta(hours=3))
-    workflow.save_draft(review, by=None, data={**working_copy.content_of(review), "standfirst": "Newer."})
+    workflow.save_draft(review, by=None, data={**drafts.content_of(review), "standfirst": "Newer."})
     pages = [reverse("admin:reviews_review_changelist"), reverse("admin:reviews_review_change", args=[review.pk]),
              reverse("admin:editorial_auditentry_changelist"), reverse("admin:index"),
              reverse("admin:reviews_review_revisions", args=[review.pk])]
@@ -65,7 +65,7 @@ def test_the_review_list_has_one_date_column_badges_and_two_line_headlines(edito
     factories.LiveReviewFactory(headline=long)
     scheduled = factories.ScheduledReviewFactory()
     changed = factories.LiveReviewFactory()
-    workflow.submit(changed, by=None, data={**working_copy.content_of(changed), "standfirst": "Fixed."})
+    workflow.submit(changed, by=None, data={**drafts.content_of(changed), "standfirst": "Fixed."})
     page = editor_client.get(reverse("admin:reviews_review_changelist")).content.decode()
     assert f'<span class="clamp" title="{long}">{long}</span>' in page
     assert page.count("column-date_cell") == 1 and "column-published_at" not in page
@@ -79,7 +79,7 @@ def test_the_review_list_has_one_date_column_badges_and_two_line_headlines(edito
 def test_the_changes_filter_finds_live_items_with_any_changes(editor_client):
     plain, changed = factories.LiveReviewFactory(headline="Nothing pending"), factories.LiveReviewFactory(
         headline="Something pending")
-    workflow.save_draft(changed, by=None, data={**working_copy.content_of(changed), "standfirst": "New."})
+    workflow.save_draft(changed, by=None, data={**drafts.content_of(changed), "standfirst": "New."})
     page = editor_client.get(reverse("admin:reviews_review_changelist"), {"changes": "any"}).content.decode()
     assert "Something pending" in page and plain.headline not in page
 
@@ -88,9 +88,9 @@ def test_the_changes_filter_finds_live_items_with_any_changes(editor_client):
 
 def test_the_audit_log_uses_the_right_verbs(editor):
     review = factories.LiveReviewFactory()
-    workflow.save_draft(review, by=editor, data={**working_copy.content_of(review), "standfirst": "A fix."})
+    workflow.save_draft(review, by=editor, data={**drafts.content_of(review), "standfirst": "A fix."})
     workflow.publish(review, by=editor)
-    workflow.save_draft(review, by=editor, data={**working_copy.content_of(review), "standfirst": "Later."})
+    workflow.save_draft(review, by=editor, data={**drafts.content_of(review), "standfirst": "Later."})
     workflow.publish(review, by=editor, at=timezone.now() + timedelta(days=1))
     old = Revision.of(review).order_by("version").first()
     workflow.restore(review, old, by=editor)

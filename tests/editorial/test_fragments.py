@@ -3,7 +3,7 @@
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
 
-from editorial import workflow, working_copy
+from editorial import drafts, workflow
 from editorial.fragments import Fragments, fragments
 from tests import factories
 
@@ -25,7 +25,7 @@ def test_the_home_page_renders_each_card_once_and_again_after_an_edit(client):
     assert "First edition" in client.get("/").content.decode()
     assert fragments.misses == misses and fragments.hits >= 2  # the same cards, not rendered again
     with factories.committing():
-        workflow.publish(review, by=factories.editor(), data={**working_copy.content_of(review),
+        workflow.publish(review, by=factories.editor(), data={**drafts.content_of(review),
                                                                "headline": "Second edition"})
     page = client.get("/").content.decode()
     assert "Second edition" in page and "First edition" not in page

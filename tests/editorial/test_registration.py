@@ -6,7 +6,7 @@ from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.urls import reverse
 
-from editorial import registry, workflow, working_copy
+from editorial import drafts, registry, workflow
 from editorial.models import Revision
 from magazine import page_cache
 from search.query import search
@@ -22,7 +22,7 @@ def editor(db):
 
 
 def feature_form(feature, button: str, **changes) -> dict:
-    content = working_copy.content_of(Feature.objects.get(pk=feature.pk))
+    content = drafts.content_of(Feature.objects.get(pk=feature.pk))
     data = {"headline": content["headline"], "slug": content["slug"], "body": content["body"],
             "published_at_0": "", "published_at_1": "", "note": "",
             "loaded_version": Feature.objects.get(pk=feature.pk).version, button: "pressed"}

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from editorial import workflow, working_copy
+from editorial import drafts, workflow
 from editorial.models import Changes, Revision, SetAside
 from editorial.publication import public_change
 from reviews.models import Review
@@ -21,7 +21,7 @@ from tests import factories
 
 def schedule_change(review, **changes) -> Revision:
     workflow.publish(review, by=None, at=timezone.now() + timedelta(hours=1),
-                     data={**working_copy.content_of(review), **changes})
+                     data={**drafts.content_of(review), **changes})
     return Revision.of(review).get(go_live_at__isnull=False)
 
 
@@ -84,7 +84,7 @@ def test_publishing_again_answers_what_was_set_aside(client, editor):
     Review.objects.filter(pk=other.pk).update(slug="wanted-address")
     make_due(revision)
     client.get("/")
-    data = {**working_copy.content_of(Review.objects.get(pk=review.pk)), "slug": "another-address"}
+    data = {**drafts.content_of(Review.objects.get(pk=review.pk)), "slug": "another-address"}
     workflow.publish(Review.objects.get(pk=review.pk), by=editor, data=data)
     assert SetAside.objects.get().resolved_at is not None
     assert Review.objects.get(pk=review.pk).headline == "Second try"
@@ -93,7 +93,7 @@ def test_publishing_again_answers_what_was_set_aside(client, editor):
 @pytest.mark.django_db
 def test_a_slug_held_by_a_working_copy_is_neither_given_nor_accepted_to_another_item():
     review = factories.LiveReviewFactory(slug="old-address")
-    workflow.save_draft(review, by=None, data={**working_copy.content_of(review), "slug": "promised-address"})
+    workflow.save_draft(review, by=None, data={**drafts.content_of(review), "slug": "promised-address"})
     draft = factories.DraftReviewFactory()
     draft.slug = "promised-address"
     with pytest.raises(ValidationError) as refused:
@@ -112,7 +112,7 @@ def test_a_rendition_that_fails_after_a_publish_leaves_readers_the_new_page(clie
     assert "Before the fix" in client.get(review.get_absolute_url()).content.decode()
     with factories.committing():
         workflow.publish(Review.objects.get(pk=review.pk), by=factories.editor(),
-                         data={**working_copy.content_of(review), "headline": "After the fix",
+                         data={**drafts.content_of(review), "headline": "After the fix",
                                "image": "pictures/broken.jpg", "image_alt": "A still"})
     assert "After the fix" in client.get(review.get_absolute_url(), follow=True).content.decode()
     aside = SetAside.objects.get()
@@ -133,7 +133,7 @@ def test_a_listener_that_fails_keeps_no_other_listener_from_the_news(client, pag
     public_change.connect(lambda **kwargs: heard.append(kwargs["items"]), dispatch_uid="test.after", weak=False)
     try:
         with factories.committing():
-            workflow.publish(review, by=None, data={**working_copy.content_of(review), "headline": "Last word"})
+            workflow.publish(review, by=None, data={**drafts.content_of(review), "headline": "Last word"})
     finally:
         public_change.disconnect(dispatch_uid="test.broken")
         public_change.disconnect(dispatch_uid="test.after")
@@ -177,7 +177,7 @@ def test_a_scheduled_change_of_an_item_deleted_since_is_no_longer_due(client, pa
 @pytest.mark.django_db
 def test_a_preview_of_changes_whose_address_was_taken_since_says_so(editor_client):
     review = factories.LiveReviewFactory(slug="first-address")
-    workflow.save_draft(review, by=None, data={**working_copy.content_of(review), "slug": "second-address"})
+    workflow.save_draft(review, by=None, data={**drafts.content_of(review), "slug": "second-address"})
     other = factories.DraftReviewFactory()
     Review.objects.filter(pk=other.pk).update(slug="second-address")
     response = editor_client.get(reverse("admin:reviews_review_preview", args=[review.pk]))

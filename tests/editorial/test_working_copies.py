@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from editorial import workflow, working_copy
+from editorial import drafts, workflow
 from editorial.models import AuditEntry, Status
 from reviews.models import Review
 from shows.models import Show
@@ -25,7 +25,7 @@ def change_url(item):
 
 def review_post(review, button: str, **changes):
     """What the change form sends when ``button`` is pressed: the working copy as the form shows it, changed."""
-    content = working_copy.content_of(Review.objects.get(pk=review.pk) if review.pk else review)
+    content = drafts.content_of(Review.objects.get(pk=review.pk) if review.pk else review)
     data = {
         "show": content["show_id"], "critic": content["critic_id"] or "", "headline": content["headline"],
         "slug": content["slug"], "standfirst": content["standfirst"], "body": content["body"], "rating": "",
@@ -136,7 +136,7 @@ def test_a_writers_fix_to_a_live_review_is_submitted_then_published_by_an_editor
 @pytest.mark.django_db
 def test_send_back_returns_the_working_copy_and_leaves_the_live_version(editor_client, client):
     review = factories.LiveReviewFactory(headline="Live words")
-    workflow.submit(review, by=factories.writer(), data={**working_copy.content_of(review), "headline": "New words"})
+    workflow.submit(review, by=factories.writer(), data={**drafts.content_of(review), "headline": "New words"})
     editor_client.post(change_url(review), review_post(review, "_send_back", note="Not yet."))
     stored = Review.objects.get(pk=review.pk)
     assert stored.pending_changes == "draft" and stored.headline == "Live words" and stored.is_live
@@ -145,7 +145,7 @@ def test_send_back_returns_the_working_copy_and_leaves_the_live_version(editor_c
 @pytest.mark.django_db
 def test_unpublish_is_its_own_act_and_keeps_the_working_copy_as_the_draft(editor_client, client):
     review = factories.LiveReviewFactory(headline="Live words")
-    workflow.save_draft(review, by=factories.writer(), data={**working_copy.content_of(review),
+    workflow.save_draft(review, by=factories.writer(), data={**drafts.content_of(review),
                                                               "headline": "Unfinished words"})
     editor_client.post(change_url(review), review_post(review, "_unpublish"))
     stored = Review.objects.get(pk=review.pk)
@@ -158,7 +158,7 @@ def test_credits_of_a_live_show_change_only_when_the_show_is_published(editor_cl
     show = factories.LiveShowFactory(title="Harbour Lights")
     factories.CreditFactory(show=show, person=factories.LivePersonFactory(name="Ana Ruiz"), role="cast")
     newcomer = factories.LivePersonFactory(name="Joaquim de Sá")
-    content = working_copy.content_of(show)
+    content = drafts.content_of(show)
     rows = [*content["credits"], {"person": newcomer.pk, "name": newcomer.name, "role": "director",
                                   "character": "", "note": "", "order": 0}]
     form = {
@@ -200,7 +200,7 @@ def test_one_confirmation_publishes_a_review_with_its_show_and_new_people(editor
 def test_a_scheduled_change_goes_live_on_its_minute_without_a_job(client):
     review = factories.LiveReviewFactory(headline="Before nine")
     workflow.publish(review, by=None, at=timezone.now() + timedelta(seconds=1.5),
-                     data={**working_copy.content_of(review), "headline": "After nine"},
+                     data={**drafts.content_of(review), "headline": "After nine"},
                      correction="The headline was updated at nine.")
     assert Review.objects.get(pk=review.pk).pending_changes == "scheduled"
     assert "Before nine" in client.get(review.get_absolute_url()).content.decode()
@@ -217,7 +217,7 @@ def test_a_correction_shows_on_the_page_in_structured_data_and_in_both_feeds(cli
     review = factories.LiveReviewFactory(published_at=timezone.now() - timedelta(days=3))
     with factories.committing():
         workflow.publish(review, by=factories.editor(), correction="An earlier version misnamed the cinematographer.",
-                         data={**working_copy.content_of(review), "body": "The cinematographer is Rui Poças."})
+                         data={**drafts.content_of(review), "body": "The cinematographer is Rui Poças."})
     review.refresh_from_db()
     page = client.get(review.get_absolute_url()).content.decode()
     today = timezone.localdate()

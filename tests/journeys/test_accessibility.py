@@ -4,7 +4,7 @@ no violation of impact "serious" or "critical"."""
 import pytest
 from django.utils import timezone
 
-from editorial import workflow, working_copy
+from editorial import drafts, workflow
 from reviews.models import Review
 from tests import axe, factories
 from tests.browser import DESKTOP, PHONE, log_in
@@ -52,7 +52,7 @@ def test_admin_pages_have_no_serious_violations(live_server, new_page, demo_maga
     review = Review.objects.live().get(show__title="ÉTOILE")  # its change form lists the body's mentions
     scheduled, waiting = Review.objects.scheduled().get(), Review.objects.in_review().get()
     month = f"{timezone.localtime(scheduled.published_at):%Y-%m}"  # a month with a reschedule form in it
-    workflow.save_draft(review, by=None, data={**working_copy.content_of(review), "headline": "A new headline"})
+    workflow.save_draft(review, by=None, data={**drafts.content_of(review), "headline": "A new headline"})
     pages = {  # each page, and something it must be showing while axe looks at it
         f"/admin/reviews/review/{review.pk}/change/": "Live, with unpublished changes",
         f"/admin/reviews/review/{scheduled.pk}/change/": "People and shows the body names",

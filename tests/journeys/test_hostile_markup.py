@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from editorial import preview, workflow, working_copy
+from editorial import drafts, preview, workflow
 from editorial.models import PreviewLink, Revision
 from pictures.renditions import clean_upload
 from tests import factories
@@ -74,11 +74,11 @@ def hostile_magazine() -> dict:
     workflow.submit(review, by=writer, note=hostile("Second submit note"))
     workflow.publish(review, by=editor, note=hostile("Publish note"), with_dependencies=True)
     review.refresh_from_db()
-    workflow.save_draft(review, by=writer, data={**working_copy.content_of(review),
+    workflow.save_draft(review, by=writer, data={**drafts.content_of(review),
                                                  "standfirst": hostile("Corrected standfirst")})
     workflow.publish(review, by=editor, correction=hostile("Correction note"))
     review.refresh_from_db()
-    workflow.save_draft(review, by=writer, data={**working_copy.content_of(review),
+    workflow.save_draft(review, by=writer, data={**drafts.content_of(review),
                                                  "headline": hostile("Unpublished headline")},
                         note=hostile("Working copy note"))
 

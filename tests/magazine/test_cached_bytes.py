@@ -14,7 +14,7 @@ from django.db import close_old_connections
 from django.test import override_settings
 from django.urls import reverse
 
-from editorial import workflow, working_copy
+from editorial import drafts, workflow
 from magazine import page_cache
 from tests import factories
 from tests.servers import Redis
@@ -77,7 +77,7 @@ def test_after_a_publish_the_first_request_for_a_page_showing_it_reads_its_stamp
     review = factories.LiveReviewFactory(headline="First edition")
     client.get("/"), client.get("/")
     with factories.committing():
-        workflow.publish(review, by=factories.editor(), data={**working_copy.content_of(review),
+        workflow.publish(review, by=factories.editor(), data={**drafts.content_of(review),
                                                                "headline": "Second edition"})
     responses = []
     spent = commands_during(own_redis, lambda: responses.append(client.get("/")))

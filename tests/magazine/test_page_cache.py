@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from editorial import workflow, working_copy
+from editorial import drafts, workflow
 from magazine import page_cache
 from tests import factories
 
@@ -16,7 +16,7 @@ def test_second_request_is_a_hit_and_a_publish_moves_every_page_on(client, page_
     assert client.get("/")["X-Page-Cache"] == "miss"
     assert client.get("/")["X-Page-Cache"] == "hit"
     with factories.committing():
-        workflow.publish(review, by=factories.editor(), data={**working_copy.content_of(review),
+        workflow.publish(review, by=factories.editor(), data={**drafts.content_of(review),
                                                                "headline": "Second edition"})
     response = client.get("/")
     assert response["X-Page-Cache"] == "miss" and "Second edition" in response.content.decode()
@@ -27,10 +27,10 @@ def test_a_draft_save_leaves_the_clock_and_a_publish_moves_it_once_after_commit(
     live, draft = factories.LiveReviewFactory(), factories.DraftReviewFactory()
     start = page_cache.read_clock({})
     with factories.committing():
-        workflow.save_draft(live, by=editor, data={**working_copy.content_of(live), "headline": "Not yet"})
+        workflow.save_draft(live, by=editor, data={**drafts.content_of(live), "headline": "Not yet"})
         draft.headline = "Still a draft"
         draft.save()
-        workflow.save_draft(draft, by=editor)
+        workflow.save_draft(draft, by=editor, data=drafts.content_of(draft))
         workflow.submit(draft, by=editor)
     assert cache.get(page_cache.CLOCK) == start
     with factories.committing() as callbacks:

@@ -11,7 +11,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from editorial import surrogate_keys, workflow, working_copy
+from editorial import drafts, surrogate_keys, workflow
 from editorial.models import ListsJoined
 from editorial.publication import public_change
 from magazine import page_cache
@@ -118,7 +118,7 @@ def test_a_new_review_touches_the_lists_it_joins_and_a_correction_only_its_pages
     draft.tags.set(["fresh"])
     fresh = Tag.objects.get(slug="fresh")
     with factories.committing():
-        workflow.save_draft(draft, by=editor)
+        workflow.save_draft(draft, by=editor, data=drafts.content_of(draft))
     assert announced == []  # a draft save touches nothing
     with factories.committing():
         workflow.publish(draft, by=editor)
@@ -128,7 +128,7 @@ def test_a_new_review_touches_the_lists_it_joins_and_a_correction_only_its_pages
     assert joined <= set(ListsJoined.objects.get(object_id=draft.pk, model="reviews.Review").keys)
 
     draft.refresh_from_db()
-    _published(draft, editor, {**working_copy.content_of(draft), "standfirst": "Put right."})
+    _published(draft, editor, {**drafts.content_of(draft), "standfirst": "Put right."})
     assert announced[-1] == {f"review-{draft.pk}", "review-any"}
 
 
@@ -144,7 +144,7 @@ def test_unpublishing_and_retagging_touch_every_list_before_and_after(announced)
     review = factories.LiveReviewFactory()  # made live without the services: they note its lists before they write
     review.tags.set(["one", "two"])
     old = {tag.pk for tag in review.tags.all()}
-    _published(review, editor, {**working_copy.content_of(review), "tags": ["other"]})
+    _published(review, editor, {**drafts.content_of(review), "tags": ["other"]})
     other = Tag.objects.get(slug="other")
     assert {f"review-list/tag-{pk}" for pk in old} | {f"review-list/tag-{other.pk}", "review-list"} <= announced[-1]
     with factories.committing():
@@ -184,7 +184,7 @@ def test_a_publish_leaves_behind_exactly_the_pages_that_show_it(cached, client):
         cached(url)
     assert {name: cached(url) for name, url in watched.items()} == dict.fromkeys(watched, "hit")
 
-    _published(first, editor, {**working_copy.content_of(first), "standfirst": "A corrected standfirst."})
+    _published(first, editor, {**drafts.content_of(first), "standfirst": "A corrected standfirst."})
     outcome = {name: cached(url) for name, url in watched.items()}
     assert outcome == {"first": "miss", "home": "miss", "elsewhere": "hit", "elsewhere show": "hit", "critic": "miss"}
     assert "A corrected standfirst." in client.get(first.get_absolute_url()).content.decode()
@@ -238,7 +238,7 @@ def test_a_show_crediting_someone_new_touches_the_list_of_reviews_of_their_work(
     editor = factories.editor()
     with factories.committing():
         workflow.publish(show, by=editor)  # its lists noted, credits and all
-    data = working_copy.content_of(show)
+    data = drafts.content_of(show)
     data["credits"] = [*data.get("credits", []), {"person": newcomer.pk, "role": "cast", "character": "A newcomer",
                                                   "note": "", "order": 9}]
     _published(show, editor, data)
@@ -279,6 +279,6 @@ def test_more_like_this_is_left_be_by_reviews_added_later_and_reached_by_one_joi
     assert cached(url) == "hit"  # added after the page's review: never one of its related
     assert "Added later" not in client.get(url).content.decode()
 
-    _published(joins_later, editor, {**working_copy.content_of(joins_later), "tags": ["ballet"]})
+    _published(joins_later, editor, {**drafts.content_of(joins_later), "tags": ["ballet"]})
     assert cached(url) == "miss"  # it joined the stretch of the tag's list the page drew from
     assert "Tagged between" in client.get(url).content.decode()

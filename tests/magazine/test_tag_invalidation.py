@@ -9,7 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from taggit.models import Tag
 
-from editorial import workflow
+from editorial import drafts, workflow
 from magazine import page_cache
 from tests import factories
 from tests.form_posts import form_data
@@ -72,5 +72,5 @@ def test_a_draft_save_after_a_rolled_back_unpublish_leaves_every_page_kept(clock
         with contextlib.suppress(RuntimeError), transaction.atomic():
             workflow.unpublish(live, by=editor)
             raise RuntimeError("the request fails after the unpublish: it is rolled back")
-        workflow.save_draft(draft, by=editor)
+        workflow.save_draft(draft, by=editor, data=drafts.content_of(draft))
     assert clock() == before

@@ -126,12 +126,12 @@ def test_a_warm_that_fails_is_tried_once_more_then_dropped_and_the_next_ones_wit
 
 PUBLISH = """
 from django.db import transaction
-from editorial import outbox, workflow, working_copy
+from editorial import outbox, workflow, drafts
 from reviews.models import Review
 review = Review.objects.{which}().order_by("pk").first()
 with transaction.atomic():
     if review.is_live:  # a correction, through its working copy
-        workflow.publish(review, by=None, data={{**working_copy.content_of(review), "headline": {headline!r}}})
+        workflow.publish(review, by=None, data={{**drafts.content_of(review), "headline": {headline!r}}})
     else:
         review.headline = {headline!r}
         review.save()

@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from editorial import preview, workflow, working_copy
+from editorial import drafts, preview, workflow
 from editorial.models import PreviewLink
 from pictures.renditions import PREVIEW_FOLDER, clean_upload, rendition_paths
 from reviews.models import Review
@@ -26,7 +26,7 @@ def stored_picture(colour: str) -> str:
 def live_review_with_a_changed_picture(editor) -> Review:
     review = factories.LiveReviewFactory(image=stored_picture("navy"), image_alt="A navy still.")
     review.refresh_renditions()
-    workflow.save_draft(review, by=editor, data={**working_copy.content_of(review), "image": stored_picture("red"),
+    workflow.save_draft(review, by=editor, data={**drafts.content_of(review), "image": stored_picture("red"),
                                                  "image_focus_x": 0.3})
     return Review.objects.get(pk=review.pk)
 
@@ -65,7 +65,7 @@ def test_a_second_view_of_a_shared_preview_writes_nothing(client, editor, media_
 def test_a_preview_of_a_picture_the_page_already_has_draws_nothing(client, editor, media_root):
     review = factories.LiveReviewFactory(image=stored_picture("navy"), image_alt="A navy still.")
     review.refresh_renditions()
-    workflow.save_draft(review, by=editor, data={**working_copy.content_of(review), "headline": "A new headline"})
+    workflow.save_draft(review, by=editor, data={**drafts.content_of(review), "headline": "A new headline"})
     before = set(stored_files(media_root))
     assert client.get(shared_link(review, editor)).status_code == 200
     assert set(stored_files(media_root)) == before

@@ -11,7 +11,7 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from editorial import workflow, working_copy
+from editorial import drafts, workflow
 from editorial.models import PreviewLink, Revision
 from editorial.preview import shared_url
 from editorial.revisions import snapshot
@@ -53,7 +53,7 @@ def magazine(editor):
 
 
 def named(review, person) -> set[str]:
-    data = working_copy.content_of(review)
+    data = drafts.content_of(review)
     return {review.image.name, person.image.name, data["image"], *rendition_paths(review.image_renditions),
             *rendition_paths(person.image_renditions)}
 

@@ -3,7 +3,7 @@
 import pytest
 from taggit.models import Tag
 
-from editorial import workflow, working_copy
+from editorial import drafts, workflow
 from editorial.publication import public_change
 from reviews.addresses import Addresses, changed_addresses
 from tests import factories
@@ -83,7 +83,7 @@ def test_a_publish_names_the_pages_of_the_lists_it_joined_and_a_correction_every
                 "/tags/ballet/"]), every_feed)
 
     with factories.committing():
-        workflow.publish(review, by=None, data={**working_copy.content_of(review), "standfirst": "Put right."})
+        workflow.publish(review, by=None, data={**drafts.content_of(review), "standfirst": "Put right."})
     assert announced[-1] == {f"review-{review.pk}", "review-any"}
     assert changed_addresses(announced[-1]) == Addresses([review.get_absolute_url()], every_feed)
 

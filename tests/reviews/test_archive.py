@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from editorial import upcoming, workflow, working_copy
+from editorial import drafts, upcoming, workflow
 from editorial.fragments import fragments
 from editorial.models import Status
 from magazine import page_cache
@@ -386,7 +386,7 @@ def test_the_choices_are_read_again_when_the_list_of_reviews_changes_not_for_a_c
     first = archive.Options.kept()
     assert archive.Options.kept() is first
     with factories.committing():
-        workflow.publish(review, by=editor, data={**working_copy.content_of(review), "standfirst": "Put right."})
+        workflow.publish(review, by=editor, data={**drafts.content_of(review), "standfirst": "Put right."})
     assert archive.Options.kept() is first  # a correction moves no review on or off the list
     with factories.committing():
         workflow.unpublish(review, by=editor)

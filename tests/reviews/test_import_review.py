@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 
-from editorial import working_copy
+from editorial import drafts
 from editorial.models import Status
 from people.models import Person
 from reviews.house_style import parse_review
@@ -92,7 +92,7 @@ def test_a_changed_file_reaches_a_live_review_only_through_its_working_copy(tmp_
     out, _ = run(edited, "--title", "ÉTOILE")
     stored = Review.objects.get()
     assert "changed review" in out and stored.body == review.body and stored.pending_changes == "draft"
-    assert "A sentence added later." in working_copy.content_of(stored)["body"]
+    assert "A sentence added later." in drafts.content_of(stored)["body"]
     out, _ = run(edited, "--title", "ÉTOILE", "--publish")
     stored = Review.objects.get()
     assert "A sentence added later." in stored.body and stored.is_live and not stored.pending_changes
@@ -214,7 +214,7 @@ def test_a_writers_import_changes_a_published_show_only_in_its_working_copy(writ
     report = import_review(parse_review(ETOILE.read_text(encoding="utf-8")), title="ÉTOILE", by=writer)
     show.refresh_from_db()
     assert show.episodes == 3 and not show.credits.exists()  # what readers see
-    working = working_copy.content_of(show)
+    working = drafts.content_of(show)
     assert working["episodes"] == 8 and len(working["credits"]) == 17
     assert show.pending_changes == "draft"
     assert report.review.status == Status.DRAFT and report.review.show == show

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from editorial import outbox, workflow, working_copy
+from editorial import drafts, outbox, workflow
 from reviews import websub
 from reviews.models import Review
 from tests import factories
@@ -153,7 +153,7 @@ def test_a_review_that_leaves_a_tag_pings_that_tags_feed(magazine, hub, settings
     review = magazine["review"]
     hubs_at(settings, hub.url)
     with factories.committing():
-        workflow.publish(review, by=factories.editor(), data={**working_copy.content_of(review), "tags": ["ballet"]})
+        workflow.publish(review, by=factories.editor(), data={**drafts.content_of(review), "tags": ["ballet"]})
     outbox.deliver_due()
     assert hub.acknowledged() == feeds_of_the_review()  # "dance" too: the review left it
 
@@ -179,7 +179,7 @@ def test_each_commit_pings_what_it_changed(magazine, hub, settings):
     review = magazine["review"]
     hubs_at(settings, hub.url)
     with factories.committing():
-        workflow.publish(review, by=None, data={**working_copy.content_of(review), "tags": ["ballet"]})
+        workflow.publish(review, by=None, data={**drafts.content_of(review), "tags": ["ballet"]})
     outbox.deliver_due()
     hub.pings.clear()
     with factories.committing():
@@ -205,10 +205,10 @@ def test_a_draft_save_pings_nothing(magazine, hub, settings):
     hubs_at(settings, hub.url)
     with factories.committing():
         workflow.save_draft(review, by=factories.editor(),
-                            data={**working_copy.content_of(review), "headline": "Not yet", "tags": []})
+                            data={**drafts.content_of(review), "headline": "Not yet", "tags": []})
         draft.headline = "Still a draft"
         draft.save()
-        workflow.save_draft(draft, by=factories.editor())
+        workflow.save_draft(draft, by=factories.editor(), data=drafts.content_of(draft))
     outbox.deliver_due()
     assert hub.pings == []
     assert Review.objects.get(pk=review.pk).headline != "Not yet"
@@ -228,7 +228,7 @@ def test_a_shows_publish_pings_its_feed_and_those_of_the_people_it_credits_and_c
     hubs_at(settings, hub.url)
     credit = {"person": newcomer.pk, "name": newcomer.name, "role": "cast", "character": "", "note": "", "order": 0}
     with factories.committing():
-        workflow.publish(show, by=None, data={**working_copy.content_of(show), "credits": [credit]})
+        workflow.publish(show, by=None, data={**drafts.content_of(show), "credits": [credit]})
     outbox.deliver_due()
     # The show's reviews move on or off each changed person's list of reviews of their work
     # (``review-list/person-N``), which names both of that person's feeds.
