@@ -1,5 +1,7 @@
 """The admin half of the editorial workflow, shared by every registered content type."""
 
+import json
+
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
@@ -77,9 +79,7 @@ class DraftInline:
         return drafts.content_of(obj).get(self.draft_key, [])
 
     def draft_formset_kwargs(self, obj) -> dict:
-        names = [name for name in self.fields if isinstance(name, str)]
-        rows = self.draft_rows(obj)
-        return {"draft_rows": rows, "initial": [{name: row.get(name) for name in names} for row in rows]}
+        return {"draft_rows": self.draft_rows(obj)}
 
     def rows_of(self, formset) -> list[dict]:
         return [form.instance.as_row() for form in formset.forms
@@ -88,8 +88,8 @@ class DraftInline:
 
 class DraftRows:
     """The formset of a ``DraftInline``: its first forms are the draft's rows (``draft_rows``), shown as rows are,
-    with a Delete box, and compared with them to tell what changed. What is posted makes new instances only, read
-    back into the draft."""
+    with a Delete box. What is posted makes new instances only, read back into the draft; it has changed when the
+    rows it makes are not the draft's as it stands now (an autosave may have saved them since the page opened)."""
 
     def __init__(self, *args, draft_rows: list[dict] | None = None, **kwargs):
         self.draft_rows = draft_rows
@@ -102,6 +102,11 @@ class DraftRows:
             return self.model._default_manager.none()
         return [self.row_instance(row) for row in self.draft_rows]
 
+    def has_changed(self):
+        if self.draft_rows is None or not self.is_bound:
+            return super().has_changed()
+        return not self.is_valid() or same_rows(self.draft_inline.rows_of(self)) != same_rows(self.draft_rows)
+
     def row_instance(self, row: dict):
         instance = self.model(**{self.fk.attname: self.instance.pk})
         for name, value in row.items():
@@ -111,6 +116,11 @@ class DraftRows:
                 continue
             setattr(instance, field.attname, value)
         return instance
+
+
+def same_rows(rows: list[dict]) -> list[str]:
+    """Rows in a form that compares whatever their order."""
+    return sorted(json.dumps(row, sort_keys=True, default=str) for row in rows)
 
 
 class WorkflowForm(EditorialForm):
@@ -251,8 +261,8 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
             data["tags"] = sorted(form.cleaned_data["tags"])
         for formset in formsets:
             inline = getattr(formset, "draft_inline", None)
-            if inline is not None:
-                data[inline.draft_key] = inline.rows_of(formset)
+            if inline is not None and inline.has_change_permission(request, item if item.pk else None):
+                data[inline.draft_key] = inline.rows_of(formset)  # a table the user may only read stays as it is
         return data
 
     def construct_change_message(self, request, form, formsets, add=False):

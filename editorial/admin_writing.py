@@ -84,14 +84,16 @@ class WritingAdminMixin:
     # --- autosave -------------------------------------------------------------------------------
 
     def inline_formsets(self, request, obj) -> list:
-        """The change form's inline formsets, bound to the request as the change view binds them."""
+        """The change form's inline formsets the user may change, bound to the request as the change view binds
+        them (a table the user may only read posts nothing, and is left as it is)."""
         formsets, prefixes = [], {}
         for formset_class, inline in self.get_formsets_with_inlines(request, obj):
             prefix = formset_class.get_default_prefix()
             prefixes[prefix] = prefixes.get(prefix, 0) + 1
             if prefixes[prefix] != 1 or not prefix:
                 prefix = f"{prefix}-{prefixes[prefix]}"
-            formsets.append(formset_class(**self.get_formset_kwargs(request, obj, inline, prefix)))
+            if inline.has_change_permission(request, obj):
+                formsets.append(formset_class(**self.get_formset_kwargs(request, obj, inline, prefix)))
         return formsets
 
     def autosave_view(self, request, object_id):
