@@ -100,7 +100,10 @@ class DraftRows:
             return super().get_queryset()
         if self.is_bound:  # the posted rows stand for themselves: no form edits a stored row
             return self.model._default_manager.none()
-        return [self.row_instance(row) for row in self.draft_rows]
+        ordering = [name for name in self.draft_inline.ordering or () if name in self.draft_rows[0]] \
+            if self.draft_rows else []
+        rows = sorted(self.draft_rows, key=lambda row: [(row[name] is None, row[name]) for name in ordering])
+        return [self.row_instance(row) for row in rows]  # in the table's own order (a show's billing order)
 
     def has_changed(self):
         if self.draft_rows is None or not self.is_bound:
