@@ -240,7 +240,7 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        if isinstance(inline, DraftInline) and inline.draft_rows(obj) is not None:
+        if isinstance(inline, DraftInline) and obj is not None and obj.pk:
             kwargs.update(inline.draft_formset_kwargs(obj))
         return kwargs
 
