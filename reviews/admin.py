@@ -12,7 +12,7 @@ from editorial.admin import DraftInline, EditorialAdmin, StateFilter
 from editorial.admin_lists import ChangesFilter, clamp
 from editorial.models import Status
 from pictures.admin import PICTURE_FIELDS
-from reviews.forms import HouseStyleImportForm
+from reviews.forms import HouseStyleImportForm, ReviewForm
 from reviews.house_style import HouseStyleError
 from reviews.models import Mention, Review
 from reviews.services import import_review, reviews_it_would_repeat
@@ -91,9 +91,10 @@ class MentionInline(DraftInline, admin.TabularInline):
 
 @admin.register(Review)
 class ReviewAdmin(EditorialAdmin):
+    form = ReviewForm
     inlines = [MentionInline]
     fieldsets = [
-        (None, {"fields": ["show", "headline", "slug", "standfirst", "body"]}),
+        (None, {"fields": ["show", "reviewed", "headline", "slug", "standfirst", "body"]}),
         ("Byline and rating", {"fields": ["critic", "rating", "featured", "tags"]}),
         ("Hero still", {"fields": PICTURE_FIELDS}),
     ]

@@ -19,4 +19,5 @@ urlpatterns = [
     *both("critics/<anyslug:slug>/", feeds.CriticFeed, "critic"),
     *both("people/<anyslug:slug>/", feeds.PersonFeed, "person"),
     *both("shows/<anyslug:slug>/", feeds.ShowFeed, "show"),
+    *both("shows/<anyslug:slug>/season-<int:number>/", feeds.SeasonFeed, "season"),
 ]

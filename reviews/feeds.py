@@ -39,7 +39,8 @@ class LatestReviewsFeed(Feed):
     def items(self, obj):
         # Tags into a list of their own: taggit's manager would build a queryset per review just to hold them.
         tags = Prefetch("tags", to_attr="tag_list")
-        return with_mentions(self.reviews(obj).select_related("show", "critic").prefetch_related(tags))[:FEED_SIZE]
+        return with_mentions(self.reviews(obj).select_related("show", "critic").with_episode_titles()
+                             .prefetch_related(tags))[:FEED_SIZE]
 
     def title(self, obj):
         return xml_text(f"{settings.MAGAZINE_NAME}: {self.subject_of(obj)}")
@@ -63,7 +64,8 @@ class LatestReviewsFeed(Feed):
         return {"hubs": hubs()}
 
     def item_title(self, review):
-        return xml_text(review.headline)
+        """The headline, and what a season review or recap is of (“ÉTOILE, 2×05 ‘The Understudy’”)."""
+        return xml_text(review.headline if review.season is None else f"{review.subject}: {review.headline}")
 
     def item_description(self, review):
         """The excerpt, as HTML (RSS descriptions and Atom html summaries are read as markup): text escaped."""
@@ -152,6 +154,20 @@ class ShowFeed(LatestReviewsFeed):
 
     def subject_of(self, show):
         return f"reviews of {show.title}"
+
+
+class SeasonFeed(LatestReviewsFeed):
+    """The reviews and recaps of one season of a series."""
+
+    def get_object(self, request, slug, number):
+        show = get_object_or_404(Show.objects.live(), slug=slug)
+        return get_object_or_404(show.season_set.select_related("show"), number=number)
+
+    def reviews(self, season):
+        return Review.objects.live().filter(show=season.show, season=season.number)
+
+    def subject_of(self, season):
+        return f"reviews and recaps of {season}"
 
 
 def feed_view(feed_class, *, atom: bool = False):

@@ -1,7 +1,11 @@
 from django import forms
 
+from editorial import drafts
+from editorial.forms import EditorialForm
 from reviews.house_style import HouseStyleError, ParsedReview, every_error, parse_review
+from reviews.models import Review
 from shows.credits_line import line_error
+from shows.models import Show, episode_label
 
 
 class HouseStyleImportForm(forms.Form):
@@ -45,3 +49,66 @@ class HouseStyleImportForm(forms.Form):
     @property
     def parsed(self) -> ParsedReview:
         return self.cleaned_data["parsed"]
+
+
+WHOLE = ""
+
+
+def target_value(season: int | None, episode: int | None) -> str:
+    """A choice of ``ReviewForm.reviewed``: "" (the whole show), "2" (season 2), "2.5" (its fifth episode)."""
+    if season is None:
+        return WHOLE
+    return str(season) if episode is None else f"{season}.{episode}"
+
+
+def target_choices(show) -> list[tuple[str, str]]:
+    """The whole show, then each season of the show's draft with its episodes (a recap reviews one)."""
+    if show is None or show.kind == Show.Kind.FILM:
+        return [(WHOLE, "The whole film or series")]
+    content = drafts.content_of(show)
+    episodes = sorted(content.get("episode_rows", []), key=lambda row: (row["season"], row["number"]))
+    choices = [(WHOLE, f"The whole series, {show.title}")]
+    for season in sorted(content.get("season_rows", []), key=lambda row: row["number"]):
+        number = season["number"]
+        choices.append((target_value(number, None), f"Season {number}" + (f" ({season['year']})"
+                                                                           if season.get("year") else "")))
+        choices += [(target_value(number, row["number"]),
+                     f"— recap of {episode_label('', number, row['number'], row['title']).removeprefix(', ')}")
+                    for row in episodes if row["season"] == number]
+    return choices
+
+
+class ReviewForm(EditorialForm):
+    reviewed = forms.ChoiceField(
+        label="Review of", required=False,
+        help_text="A series’ review may be of one season, or a recap of one episode: its seasons and episodes "
+                  "are edited on the show’s page. For a new review, choose the show and save the draft first.",
+    )
+
+    class Meta:
+        model = Review
+        fields = ["headline"]  # the admin gives the full list from its fieldsets
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show = self.show_chosen()
+        self.fields["reviewed"].choices = target_choices(show)
+        self.initial["reviewed"] = target_value(self.instance.season, self.instance.episode)
+        if self.is_bound and show is not None and show.pk != self.instance.show_id:
+            self.fields["reviewed"].help_text += f" Offered: those of {show.title}."
+
+    def show_chosen(self):
+        """The show whose seasons are offered: the one posted (so a changed show is checked against its own),
+        else the review's."""
+        posted = str(self.data.get(self.add_prefix("show"), "")) if self.is_bound else ""
+        if posted.isdigit() and len(posted) < 19:
+            return Show.objects.filter(pk=int(posted)).first()
+        return self.instance.show if self.instance.show_id else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if "reviewed" in self.fields and "reviewed" in cleaned:
+            season, _, episode = cleaned["reviewed"].partition(".")
+            self.instance.season = int(season) if season else None
+            self.instance.episode = int(episode) if episode else None
+        return cleaned

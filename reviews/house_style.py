@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
+
 from editorial import text as plain_text
 from editorial.text import CONTROL
 from reviews.rating import is_half_star
@@ -26,13 +28,16 @@ from shows.credits_line import (  # noqa: F401  (the credits line is part of the
     parse_credits_line,
     raise_all,
 )
+from shows.trailers import Trailer, parse_trailer
 
 PARTICLES = {"de", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
              "ter", "la", "le", "el", "al", "bin", "ibn", "ní", "nic", "ó", "y", "st", "st."}
-FRONT_MATTER_KEYS = ("show", "headline", "author", "rating", "tags", "published")
+FRONT_MATTER_KEYS = ("show", "season", "episode", "episode-title", "headline", "author", "rating", "tags",
+                     "published", "trailer")
+NUMBERS = ("season", "episode")
 @dataclass(frozen=True)
 class ParsedReview:
-    front: dict  # only the keys the file gives: show, headline, author, rating, tags, published
+    front: dict  # only the keys the file gives (FRONT_MATTER_KEYS)
     paragraphs: tuple[str, ...]
     credits: Credits
     credits_line: int = 1  # where the credits line stands in the file, for errors found later
@@ -89,6 +94,7 @@ def parse_front_matter(lines: list[str], errors: list[HouseStyleError] | None = 
     front: dict = {}
     for number, raw in enumerate(lines[1:], start=2):
         if raw.strip() == "---":
+            found += parts_missing(front, lines)
             if errors is None:
                 raise_all(found)
             return front, number
@@ -97,6 +103,18 @@ def parse_front_matter(lines: list[str], errors: list[HouseStyleError] | None = 
         except HouseStyleError as error:
             found.append(error)
     return front, len(lines)  # unreachable: a closing line exists
+
+
+def parts_missing(front: dict, lines: list[str]) -> list[HouseStyleError]:
+    """A recap is of an episode of a season: “episode:” needs “season:”, “episode-title:” needs “episode:”."""
+    needs = {"episode": "season", "episode-title": "episode"}
+    return [HouseStyleError(f"“{key}:” needs a “{needed}:” line too.", line=key_line(lines, key), field=key)
+            for key, needed in needs.items() if key in front and needed not in front]
+
+
+def key_line(lines: list[str], key: str) -> int:
+    return next((number for number, line in enumerate(lines, start=1)
+                 if line.strip().lower().startswith(f"{key}:")), 1)
 
 
 def read_front_line(front: dict, raw: str, number: int) -> None:
@@ -124,6 +142,15 @@ def parse_front_value(key: str, value: str, *, line: int):
         return rating
     if key == "tags":
         return tuple(tag.strip() for tag in value.split(",") if tag.strip())
+    if key in NUMBERS:
+        if not (value.isascii() and value.isdigit() and 0 < int(value) < 1000):
+            raise HouseStyleError(f"“{key}” is a number such as 2, not “{value}”.", line=line, field=key)
+        return int(value)
+    if key == "trailer":
+        try:
+            return parse_trailer(value).stored
+        except ValidationError as error:
+            raise HouseStyleError(f"“trailer”: {' '.join(error.messages)}", line=line, field=key) from None
     if key == "published":
         try:
             return datetime.fromisoformat(value) if "T" in value or " " in value else date.fromisoformat(value)
@@ -186,6 +213,8 @@ def format_front_value(key: str, value) -> str:
         return ", ".join(value)
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")
+    if key == "trailer":
+        return Trailer.from_stored(value).watch_url
     return str(value)
 
 

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
@@ -10,6 +11,7 @@ from editorial.models import EditorialModel, EditorialQuerySet, State, Status
 from editorial.surrogate_keys import KeyedQuerySet
 from pictures.models import Pictured
 from reviews.rating import is_half_star
+from shows.models import Episode, episode_label
 
 
 def validate_half_star(value: Decimal) -> None:
@@ -25,7 +27,13 @@ class ReviewQuerySet(EditorialQuerySet):
 
     def cards(self):
         """Reviews with everything a card shows, in one query, without the bodies a card never shows."""
-        return self.select_related("show", "critic").defer("body", "show__synopsis", "critic__bio")
+        return self.select_related("show", "critic").defer("body", "show__synopsis", "critic__bio") \
+            .with_episode_titles()
+
+    def with_episode_titles(self):
+        """A recap's episode title, read in the same query (cards and headlines name it)."""
+        titles = Episode.objects.filter(show=OuterRef("show"), season=OuterRef("season"), number=OuterRef("episode"))
+        return self.annotate(episode_title=Subquery(titles.values("title")[:1]))
 
     def of_work_by(self, person):
         """Reviews of the shows a person is credited on."""
@@ -42,6 +50,10 @@ class Review(Pictured, EditorialModel):
     slug_from = "headline"
 
     show = models.ForeignKey("shows.Show", on_delete=models.PROTECT, related_name="reviews")
+    season = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For a review of one season of a series; empty for the whole show.")
+    episode = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For a recap: the episode's number in its season.")
     headline = models.CharField(max_length=200)
     standfirst = models.TextField(blank=True, help_text="The sentence or two under the headline.")
     body = models.TextField(help_text="One paragraph per line, typography as it should appear.")
@@ -72,6 +84,9 @@ class Review(Pictured, EditorialModel):
                    models.Index(fields=["show", "status", "published_at"], name="reviews_show_live"),
                    models.Index(fields=["status", "rating", "published_at"], name="reviews_rating_live")]
         permissions = [("publish_review", "Can publish, schedule and unpublish reviews")]
+        constraints = [*EditorialModel.Meta.constraints,
+                       models.CheckConstraint(condition=models.Q(episode__isnull=True) | models.Q(season__isnull=False),
+                                              name="an_episode_is_of_a_season")]
 
     def __str__(self):
         return self.headline
@@ -116,6 +131,34 @@ class Review(Pictured, EditorialModel):
                 if mention.wrong != (mention.key in unlinked):
                     mention.wrong = mention.key in unlinked
                     mention.save(update_fields=["wrong"])
+
+    @property
+    def is_recap(self) -> bool:
+        return self.episode is not None
+
+    @property
+    def subject(self) -> str:
+        """What the review is of, as headlines and cards name it: “ÉTOILE”, “ÉTOILE, season 2”,
+        “ÉTOILE, 2×05 ‘The Understudy’”."""
+        title = self.show.title
+        if self.season is None:
+            return title
+        if self.episode is None:
+            return f"{title}, season {self.season}"
+        return episode_label(title, self.season, self.episode, self.episode_name)
+
+    @property
+    def episode_name(self) -> str:
+        if self.episode is None:
+            return ""
+        if hasattr(self, "episode_title"):
+            return self.episode_title or ""
+        found = self.show.episode_set.filter(season=self.season, number=self.episode).first()
+        return found.title if found else ""
+
+    def season_row(self):
+        """The live show's season this review is of (None for a whole show, or a season not yet live)."""
+        return self.show.season_set.filter(number=self.season).first() if self.season is not None else None
 
     def paragraphs(self) -> list[str]:
         return plain_text.paragraphs(self.body)

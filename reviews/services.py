@@ -14,8 +14,8 @@ from editorial.text import tidy
 from people.models import Person
 from reviews.house_style import CreditEntry, Credits, HouseStyleError, ParsedReview
 from reviews.models import Review
-from shows.models import Show
-from shows.services import assign, merge_credits, person_named
+from shows.models import Season, Show, episode_code, episode_label
+from shows.services import assign, assign_row, merge_credits, person_named
 
 PUBLICATION_HOUR = time(9, 0)  # a front matter's bare date publishes at nine in the morning, magazine time
 
@@ -52,13 +52,75 @@ def publication_time(value: date | datetime | None) -> datetime:
     return timezone.make_aware(datetime.combine(value, PUBLICATION_HOUR))
 
 
-def show_facts(parsed: ParsedReview, title: str) -> dict:
+def show_of(title: str, year: int, *, season: int | None) -> Show | None:
+    """The show a file is of: by title and year; for a season's review, the series of that title that began by
+    then (the credits line's year is the season's)."""
+    show = Show.objects.filter(title=title, year=year).first()
+    if show is None and season is not None:
+        show = Show.objects.filter(title=title, kind=Show.Kind.SERIES, year__lte=year).order_by("-year", "pk").first()
+    return show
+
+
+def subject_of(title: str, season: int | None, episode: int | None, episode_title: str | None) -> str:
+    """A headline for a file that gives none: what it reviews."""
+    if season is None:
+        return title
+    if episode is None:
+        return f"{title}, season {season}"
+    return episode_label(title, season, episode, episode_title or "")
+
+
+def show_facts(parsed: ParsedReview, title: str, *, season: int | None = None, existing: bool = False) -> dict:
+    """The show's fields the file gives. In a season's review the line's year and EPISODES are the season's
+    (``season_parts``): a new series starts then, a known one runs on to it."""
     credits = parsed.credits
     facts = {"title": title, "year": credits.year, "end_year": credits.end_year, "countries": credits.countries}
     facts.update(credits.facts)
     if credits.kind:
         facts["kind"] = credits.kind
+    if season is not None:
+        facts.pop("episodes", None)
+        facts["kind"] = Show.Kind.SERIES
+        if existing:
+            del facts["year"], facts["end_year"]
+    if "trailer" in parsed.front and season is None:
+        facts["trailer"] = parsed.front["trailer"]
     return facts
+
+
+def season_parts(content: dict, parsed: ParsedReview, season: int | None, episode: int | None):
+    """The show draft's seasons and episodes with the file's season (its years, episodes, trailer) and episode
+    (its title) made or updated: ({"season_rows": ..., "episode_rows": ...} or {}, the changes)."""
+    if season is None:
+        return {}, []
+    changes = []
+    seasons = [dict(row) for row in content.get("season_rows", [])]
+    row = next((row for row in seasons if row["number"] == season), None)
+    if row is None:
+        row = Season(number=season).as_row()
+        seasons.append(row)
+        changes.append(f"new season {season}")
+    credits = parsed.credits
+    values = {"year": credits.year, "end_year": credits.end_year}
+    if "episodes" in credits.facts:
+        values["episodes"] = credits.facts["episodes"]
+    if "trailer" in parsed.front:
+        values["trailer"] = parsed.front["trailer"]
+    changed = assign_row(row, values)
+    if changed and not changes:
+        changes.append(f"season {season}: {', '.join(changed)}")
+    episodes = [dict(row) for row in content.get("episode_rows", [])]
+    if episode is not None:
+        row = next((row for row in episodes if (row["season"], row["number"]) == (season, episode)), None)
+        code = episode_code(season, episode)
+        if row is None:
+            row = {"season": season, "number": episode, "title": "", "air_date": None}
+            episodes.append(row)
+            changes.append(f"new episode {code}")
+        title = parsed.front.get("episode-title")
+        if title and assign_row(row, {"title": title}) and changes[-1:] != [f"new episode {code}"]:
+            changes.append(f"episode {code}: title")
+    return {"season_rows": seasons, "episode_rows": episodes}, changes
 
 
 @transaction.atomic
@@ -77,26 +139,34 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
     when = publication_time(parsed.front.get("published")) if publish else None
     changes, notices = [], []
 
-    show = Show.objects.filter(title=title, year=parsed.credits.year).first()
+    season, episode = parsed.front.get("season"), parsed.front.get("episode")
+    show = show_of(title, parsed.credits.year, season=season)
     show_created = show is None
     show = show or Show()
     content = draft_of(show)
-    changed = assign(show, show_facts(parsed, title))
-    rows, credit_changes = merge_credits(content.get("credits", []), parsed.credits.people, by=by)
+    facts = show_facts(parsed, title, season=season, existing=not show_created)
+    if season is not None:
+        facts.setdefault("seasons", max(show.seasons or 0, season))
+        last = parsed.credits.end_year or parsed.credits.year
+        if not show_created and last > (show.end_year or show.year):
+            facts["end_year"] = last  # the run reaches the season
+    changed = assign(show, facts)
+    rows, credit_changes = merge_credits(content.get("credits", []), parsed.credits.people, by=by, season=season)
+    parts, part_changes = season_parts(content, parsed, season, episode)
     if show_created:
         changes.append(f"new show {show.title}")
     elif changed:
         changes.append(f"show {show.title}: {', '.join(changed)}")
-    changes += credit_changes
-    if show_created or changed or credit_changes:
+    changes += credit_changes + part_changes
+    if show_created or changed or credit_changes or part_changes:
         check_clean(show, line=parsed.credits_line)
-        workflow.save_draft(show, by=by, data={**content, **revisions.fields_of(show), "credits": rows},
+        workflow.save_draft(show, by=by, data={**content, **revisions.fields_of(show), "credits": rows, **parts},
                             note="imported from house style")
         if show.pending_changes and publish:
             workflow.publish(show, by=None, note="imported from house style")
         elif show.pending_changes:
-            notices.append(f"{show.title} is published: the import's changes to its facts and credits wait in "
-                           "its working copy until an editor publishes them.")
+            notices.append(f"{show.title} is published: the import's changes to its facts, seasons and credits "
+                           "wait in its working copy until an editor publishes them.")
 
     critic = None
     if parsed.front.get("author"):
@@ -104,10 +174,10 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
         if critic_created:
             changes.append(f"new person {critic.name}")
 
-    headline = parsed.front.get("headline") or title
-    review = Review.objects.filter(show=show, headline=headline).first()
+    headline = parsed.front.get("headline") or subject_of(title, season, episode, parsed.front.get("episode-title"))
+    review = Review.objects.filter(show=show, headline=headline, season=season, episode=episode).first()
     review_created = review is None
-    review = review or Review(show=show, headline=headline)
+    review = review or Review(show=show, headline=headline, season=season, episode=episode)
     content = draft_of(review)
     values = {"body": parsed.body}
     if critic or review_created:
@@ -126,8 +196,9 @@ def import_review(parsed: ParsedReview, *, title: str | None = None, publish: bo
         changed.append("tags")
     if review_created:
         changes.append("new review")
-        notices += [f"{critic.name} has reviewed {show.title} before: “{earlier.headline}” "
-                    f"({earlier.state.label.lower()})." for earlier in earlier_reviews(show, critic, headline)]
+        notices += [f"{critic.name} has reviewed {review.subject} before: “{earlier.headline}” "
+                    f"({earlier.state.label.lower()})."
+                    for earlier in earlier_reviews(show, critic, headline, season=season, episode=episode)]
     elif changed:
         changes.append(f"review: {', '.join(changed)}")
     if review_created or changed:
@@ -149,11 +220,13 @@ def draft_of(item) -> dict:
     return content
 
 
-def earlier_reviews(show: Show | None, critic, headline: str) -> list[Review]:
-    """The critic's other reviews of the show: importing another is a second review, not an update."""
+def earlier_reviews(show: Show | None, critic, headline: str, *, season=None, episode=None) -> list[Review]:
+    """The critic's other reviews of the same thing (the show, or the same season or episode of it): importing
+    another is a second review, not an update."""
     if show is None or show.pk is None or critic is None or critic.pk is None:
         return []
-    return list(Review.objects.filter(show=show, critic=critic).exclude(headline=headline).order_by("pk"))
+    return list(Review.objects.filter(show=show, critic=critic, season=season, episode=episode)
+                .exclude(headline=headline).order_by("pk"))
 
 
 def reviews_it_would_repeat(parsed: ParsedReview, *, title: str | None = None) -> list[Review]:
@@ -162,9 +235,11 @@ def reviews_it_would_repeat(parsed: ParsedReview, *, title: str | None = None) -
     author = parsed.front.get("author")
     if not title or not author:
         return []
-    show = Show.objects.filter(title=title, year=parsed.credits.year).first()
+    season, episode = parsed.front.get("season"), parsed.front.get("episode")
+    show = show_of(title, parsed.credits.year, season=season)
     critic = Person.objects.filter(name=tidy(author, multiline=False)).order_by("pk").first()
-    return earlier_reviews(show, critic, parsed.front.get("headline") or title)
+    headline = parsed.front.get("headline") or subject_of(title, season, episode, parsed.front.get("episode-title"))
+    return earlier_reviews(show, critic, headline, season=season, episode=episode)
 
 
 def check_clean(item, *, line: int) -> None:
@@ -176,9 +251,18 @@ def check_clean(item, *, line: int) -> None:
 
 
 def house_style_of(review: Review) -> ParsedReview:
-    """The review as the house style holds it, ready for ``format_review``."""
+    """The review as the house style holds it, ready for ``format_review``. A season's review or a recap speaks
+    of its season: the line's year and EPISODES are the season's, its people those the season credits."""
     show = review.show
-    front = {"show": show.title, "headline": review.headline}
+    season = review.season_row()
+    front = {"show": show.title}
+    if review.season is not None:
+        front["season"] = review.season
+    if review.episode is not None:
+        front["episode"] = review.episode
+        if review.episode_name:
+            front["episode-title"] = review.episode_name
+    front["headline"] = review.headline
     if review.critic:
         front["author"] = review.critic.name
     if review.rating is not None:
@@ -189,11 +273,22 @@ def house_style_of(review: Review) -> ParsedReview:
     if review.published_at:
         local = timezone.localtime(review.published_at)
         front["published"] = local.date() if local.time() == PUBLICATION_HOUR else local
+    trailer = season.trailer if season is not None else show.trailer if review.season is None else ""
+    if trailer:
+        front["trailer"] = trailer
     facts = {name: getattr(show, name) for name in ("distributor", "episodes", "seasons", "runtime_minutes",
                                                      "languages") if getattr(show, name)}
+    year, end_year = show.year, show.end_year
+    if review.season is not None:
+        facts.pop("episodes", None)
+        if season is not None and season.episodes:
+            facts["episodes"] = season.episodes
+        if season is not None and season.year:
+            year, end_year = season.year, season.end_year
     people = tuple(
         CreditEntry(c.role, c.person.name, c.character, c.note, c.order)
         for c in show.credits.select_related("person").order_by("order", "pk")
+        if review.season is None or c.covers(review.season)
     )
-    credits = Credits(show.year, show.end_year, show.countries, facts, people)
+    credits = Credits(year, end_year, show.countries, facts, people)
     return ParsedReview(front, tuple(review.paragraphs()), credits)

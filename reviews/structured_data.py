@@ -1,8 +1,19 @@
-"""schema.org JSON-LD for a review of a film or series."""
+"""schema.org JSON-LD for a review of a film, a series, a season or an episode."""
 
 from editorial.structured_data import SCHEMA, absolute, organization, with_image
 from people.structured_data import person
-from shows.structured_data import work
+from shows.structured_data import episode_item, season_item, work
+
+
+def item_reviewed(request, review, credits) -> dict:
+    """The film or series, or the TVSeason of a season review, or the TVEpisode of a recap."""
+    if review.season is None:
+        return work(request, review.show, credits)
+    season = review.season_row()
+    if review.episode is None:
+        return season_item(request, review.show, review.season, season=season,
+                           credits=[credit for credit in credits if credit.covers(review.season)])
+    return episode_item(request, review.show, review.season, review.episode, review.episode_name, season_row=season)
 
 
 def review(request, review, credits) -> dict:
@@ -11,7 +22,7 @@ def review(request, review, credits) -> dict:
         "@type": "Review",
         "name": review.headline,
         "url": absolute(request, review.get_absolute_url()),
-        "itemReviewed": work(request, review.show, credits),
+        "itemReviewed": item_reviewed(request, review, credits),
         "publisher": organization(request),
         "datePublished": review.published_at.isoformat() if review.published_at else None,
         "dateModified": review.last_changed.isoformat(),

@@ -80,21 +80,25 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
         return with_mentions(super().get_queryset().cards().defer(None).prefetch_related("tags"))
 
     def get_context_data(self, **kwargs):
-        self.credits = list(self.object.show.credits.select_related("person"))
-        related = kept_related_reviews(self.object, Review.objects.live().cards(),
+        review = self.object
+        self.credits = [credit for credit in review.show.credits.select_related("person")
+                        if review.season is None or credit.covers(review.season)]  # a season's review: its cast
+        related = kept_related_reviews(review, Review.objects.live().cards(),
                                        people=[credit.person_id for credit in self.credits])
         # What the credits box and the JSON-LD show of the credits: part of the keys they are kept under.
         self.credits_shown = tuple((credit.pk, credit.role, credit.character, credit.note, credit.order,
-                                    *item_key(credit.person)) for credit in self.credits)
+                                    credit.first_season, credit.last_season, *item_key(credit.person))
+                                   for credit in self.credits)
+        season = review.season_row()
         return super().get_context_data(credits=credits_by_person(self.credits), credits_shown=self.credits_shown,
-                                        related=related, **kwargs)
+                                        related=related, season=season, **kwargs)
 
     def page_meta(self, context):
         review = self.object
         trail = [("Home", reverse("home")), ("Reviews", reverse("reviews:archive")),
                  (review.headline, review.get_absolute_url())]
         return PageMeta(
-            title=review.headline,
+            title=review.headline if review.season is None else f"{review.headline} ({review.subject})",
             description=describe(review.standfirst, *review.paragraphs()[:1]),
             canonical=canonical_url(self.request),
             og_type="article",

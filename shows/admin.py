@@ -4,17 +4,36 @@ from editorial.admin import DraftInline, EditorialAdmin, StateFilter
 from editorial.admin_lists import ChangesFilter, clamp
 from pictures.admin import PICTURE_FIELDS
 from shows.forms import ShowForm
-from shows.models import Credit, Show
+from shows.models import Credit, Episode, Season, Show
 from shows.services import merge_credits
 
 
 class CreditInline(DraftInline, admin.TabularInline):
     model = Credit
     draft_key = "credits"
-    fields = ["order", "person", "role", "character", "note"]
+    fields = ["order", "person", "role", "character", "note", "first_season", "last_season"]
     autocomplete_fields = ["person"]
     ordering = ["order", "pk"]
     extra = 1
+
+
+class SeasonInline(DraftInline, admin.StackedInline):
+    model = Season
+    draft_key = "season_rows"
+    fields = [("number", "year", "end_year", "episodes"), "synopsis", "trailer"]
+    ordering = ["number"]
+    extra = 0
+    classes = ["collapse"]
+    verbose_name_plural = "seasons (for a series)"
+
+
+class EpisodeInline(DraftInline, admin.TabularInline):
+    model = Episode
+    draft_key = "episode_rows"
+    fields = ["season", "number", "title", "air_date"]
+    ordering = ["season", "number"]
+    extra = 0
+    verbose_name_plural = "episodes (for a series; a season named here is added above when missing)"
 
 
 @admin.register(Show)
@@ -22,11 +41,12 @@ class ShowAdmin(EditorialAdmin):
     form = ShowForm
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", ("year", "end_year"), "synopsis", "tags"]}),
-        ("Facts", {"fields": ["countries", "distributor", "languages", ("episodes", "seasons", "runtime_minutes")]}),
+        ("Facts", {"fields": ["countries", "distributor", "languages", ("episodes", "seasons", "runtime_minutes"),
+                              "trailer"]}),
         ("Poster", {"fields": PICTURE_FIELDS}),
         ("Credits line", {"fields": ["credits_line"]}),
     ]
-    inlines = [CreditInline]
+    inlines = [CreditInline, SeasonInline, EpisodeInline]
     paragraph_fields = ("synopsis",)
     list_display = ["title_cell", "kind", "years", "state_badge", "date_cell"]
     list_filter = [StateFilter, ChangesFilter, "kind", "tags"]
@@ -39,6 +59,8 @@ class ShowAdmin(EditorialAdmin):
 
     def draft_of(self, request, form, formsets) -> dict:
         data = super().draft_of(request, form, formsets)
+        if "episode_rows" in data:
+            data["season_rows"] = with_seasons_of(data.get("season_rows", []), data["episode_rows"])
         credits = form.cleaned_data.get("credits_line")
         if not credits:
             return data
@@ -48,3 +70,10 @@ class ShowAdmin(EditorialAdmin):
             request, f"Credits line: {added} new credits, {len(changes) - added} other changes.", messages.SUCCESS
         )
         return data
+
+
+def with_seasons_of(seasons: list[dict], episodes: list[dict]) -> list[dict]:
+    """The seasons, with a new row for each season an episode names that is not among them."""
+    known = {row["number"] for row in seasons}
+    missing = sorted({row["season"] for row in episodes} - known)
+    return [*seasons, *(Season(number=number).as_row() for number in missing)]

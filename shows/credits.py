@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from itertools import groupby
 
-from shows.models import Credit
+from shows.models import Credit, seasons_phrase
 
 ROLE_PLURALS = {
     Credit.Role.DIRECTOR: "Directors",
@@ -61,6 +61,7 @@ class CreditLine:
     person: object
     character: str = ""
     note: str = ""
+    seasons: str = ""
 
 
 def credits_by_person(credits) -> list[tuple[str, list[CreditLine]]]:
@@ -75,8 +76,9 @@ def credits_by_person(credits) -> list[tuple[str, list[CreditLine]]]:
     for person_credits in functions.values():
         roles = frozenset(credit.role for credit in person_credits)
         notes = dict.fromkeys(credit.note for credit in person_credits if credit.note)
-        groups.setdefault(roles, []).append(CreditLine(person_credits[0].person, note="; ".join(notes)))
-    cast = [CreditLine(credit.person, credit.character, credit.note)
+        groups.setdefault(roles, []).append(CreditLine(person_credits[0].person, note="; ".join(notes),
+                                                       seasons=seasons_covered(person_credits)))
+    cast = [CreditLine(credit.person, credit.character, credit.note, credit.seasons)
             for credit in sorted(credits, key=lambda credit: (credit.order, credit.pk))
             if credit.role == Credit.Role.CAST]
     if cast:
@@ -94,6 +96,7 @@ class FilmographyLine:
     roles: str  # "Creator, writer and director"; "" when they were only in the cast
     characters: list[str]
     in_cast: bool
+    seasons: str = ""  # "seasons 1–2" when their credits cover only part of a series' run
 
 
 def filmography(credits) -> list[FilmographyLine]:
@@ -104,9 +107,19 @@ def filmography(credits) -> list[FilmographyLine]:
             roles=roles_phrase(crew) if (crew := [c.role for c in group if c.role != Credit.Role.CAST]) else "",
             characters=[c.character for c in group if c.role == Credit.Role.CAST and c.character],
             in_cast=any(c.role == Credit.Role.CAST for c in group),
+            seasons=seasons_covered(group),
         )
         for show, group in credits_by_show(credits)
     ]
+
+
+def seasons_covered(credits) -> str:
+    """The seasons a person's credits on one series cover together; "" when one covers the whole run."""
+    if any(credit.first_season is None and credit.last_season is None for credit in credits):
+        return ""
+    lasts = [credit.last_season for credit in credits]
+    return seasons_phrase(min(credit.first_season or 1 for credit in credits),
+                          None if None in lasts else max(lasts))
 
 
 def known_for(credits) -> str:

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Substr
+from django.urls import reverse
 from taggit.managers import TaggableManager
 
 from editorial.models import EditorialModel
@@ -9,6 +10,7 @@ from editorial.names import name_key
 from editorial.surrogate_keys import KeyedQuerySet
 from people.models import Person
 from pictures.models import Pictured
+from shows.trailers import TrailerField
 
 YEAR_VALIDATORS = [MinValueValidator(1870), MaxValueValidator(2200)]
 
@@ -39,6 +41,7 @@ class Show(Pictured, EditorialModel):
     runtime_minutes = models.PositiveSmallIntegerField("runtime (minutes)", null=True, blank=True)
     languages = models.CharField(max_length=200, blank=True, help_text="Comma-separated, as credited.")
     synopsis = models.TextField(blank=True, help_text="One paragraph per line.")
+    trailer = TrailerField(blank=True)
     tags = TaggableManager(blank=True)
     match_key = models.CharField(max_length=300, db_index=True, editable=False, default="")
 
@@ -60,26 +63,23 @@ class Show(Pictured, EditorialModel):
         return [credit.person for credit in self.credits.select_related("person")] if self.pk else []
 
     def revision_extras(self) -> dict:
-        rows = self.credits.select_related("person").order_by("role", "order", "pk")
-        return {"credits": [credit.as_row() for credit in rows]}
+        return {"credits": [credit.as_row() for credit in self.credits.select_related("person")
+                            .order_by("role", "order", "pk")],
+                "season_rows": [season.as_row() for season in self.season_set.all()],
+                "episode_rows": [episode.as_row() for episode in self.episode_set.all()]}
 
     def restore_extras(self, data: dict) -> None:
-        """The credits as ``data`` has them, matched by (person, role); people deleted since are left out."""
-        if "credits" not in data:
-            return
-        people = set(Person.objects.filter(pk__in=[row["person"] for row in data["credits"]])
-                     .values_list("pk", flat=True))
-        wanted = {(row["person"], row["role"]): row for row in data["credits"] if row["person"] in people}
-        existing = {(c.person_id, c.role): c for c in self.credits.all()}
-        Credit.objects.filter(pk__in=[c.pk for key, c in existing.items() if key not in wanted]).delete()
-        for key, row in wanted.items():
-            credit = existing.get(key) or Credit(show=self, person_id=row["person"], role=row["role"])
-            values = {name: row[name] for name in ("character", "note", "order")}
-            if credit.pk is None or any(getattr(credit, name) != value for name, value in values.items()):
-                for name, value in values.items():
-                    setattr(credit, name, value)
-                credit.full_clean()
-                credit.save()
+        """Credits, seasons and episodes as ``data`` has them; credits of people deleted since are left out."""
+        if "credits" in data:
+            people = set(Person.objects.filter(pk__in=[row["person"] for row in data["credits"]])
+                         .values_list("pk", flat=True))
+            put_back(self.credits.all(), [row for row in data["credits"] if row["person"] in people],
+                     lambda row: Credit(show=self, person_id=row["person"], role=row["role"]))
+        if "season_rows" in data:
+            put_back(self.season_set.all(), data["season_rows"], lambda row: Season(show=self, number=row["number"]))
+        if "episode_rows" in data:
+            put_back(self.episode_set.all(), data["episode_rows"],
+                     lambda row: Episode(show=self, season=row["season"], number=row["number"]))
 
     def clean(self):
         super().clean()
@@ -117,7 +117,14 @@ class Credit(models.Model):
     character = models.CharField(max_length=200, blank=True, help_text="For cast: the character played.")
     note = models.CharField(max_length=200, blank=True, help_text="E.g. “uncredited”, “episodes 1–3”.")
     order = models.PositiveSmallIntegerField("billing order", default=0)
+    first_season = models.PositiveSmallIntegerField(
+        "from season", null=True, blank=True, validators=[MinValueValidator(1)],
+        help_text="For a series: the first season this credit covers; empty for the whole run.")
+    last_season = models.PositiveSmallIntegerField(
+        "to season", null=True, blank=True, validators=[MinValueValidator(1)],
+        help_text="The last season it covers; empty when it runs on.")
 
+    row_fields = ("character", "note", "order", "first_season", "last_season")
     objects = KeyedQuerySet.as_manager()  # a page listing credits names the list it reads (editorial.surrogate_keys)
 
     class Meta:
@@ -130,7 +137,153 @@ class Credit(models.Model):
         text = f"{self.person} — {self.get_role_display()}"
         return f"{text} ({self.character})" if self.character else text
 
+    def clean(self):
+        super().clean()
+        if self.first_season and self.last_season and self.last_season < self.first_season:
+            raise ValidationError({"last_season": ValidationError(
+                "The last season cannot come before the first (%(first)s).", code="seasons_backwards",
+                params={"first": self.first_season})})
+
+    @property
+    def key(self):
+        return self.person_id, self.role
+
+    @staticmethod
+    def key_of(row: dict):
+        return row["person"], row["role"]
+
     def as_row(self) -> dict:
         """The credit as a revision keeps it."""
         return {"person": self.person_id, "name": self.person.name, "role": self.role, "character": self.character,
-                "note": self.note, "order": self.order}
+                "note": self.note, "order": self.order, "first_season": self.first_season,
+                "last_season": self.last_season}
+
+    def covers(self, season: int) -> bool:
+        return (self.first_season or 1) <= season and (self.last_season is None or season <= self.last_season)
+
+    @property
+    def seasons(self) -> str:
+        return seasons_phrase(self.first_season, self.last_season)
+
+
+class Season(models.Model):
+    """A season of a series, edited with it: it lives in the show's draft and goes live with the show."""
+
+    show = models.ForeignKey(Show, on_delete=models.CASCADE, related_name="season_set")
+    number = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    year = models.PositiveSmallIntegerField(null=True, blank=True, validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=YEAR_VALIDATORS, help_text="Empty when the season aired within a year.")
+    episodes = models.PositiveSmallIntegerField("number of episodes", null=True, blank=True)
+    synopsis = models.TextField(blank=True, help_text="One paragraph per line.")
+    trailer = TrailerField(blank=True)
+
+    row_fields = ("year", "end_year", "episodes", "synopsis", "trailer")
+    objects = KeyedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["show", "number"]
+        constraints = [models.UniqueConstraint(fields=["show", "number"], name="one_season_per_number")]
+
+    def __str__(self):
+        return f"{self.show.title}, season {self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("shows:season", kwargs={"slug": self.show.slug, "number": self.number})
+
+    def clean(self):
+        super().clean()
+        if self.year and self.end_year and self.end_year < self.year:
+            raise ValidationError({"end_year": ValidationError(
+                "The last year cannot come before the first (%(year)s).", code="span_backwards",
+                params={"year": self.year})})
+
+    @property
+    def key(self):
+        return self.number
+
+    @staticmethod
+    def key_of(row: dict):
+        return row["number"]
+
+    def as_row(self) -> dict:
+        return {"number": self.number, **{name: getattr(self, name) for name in self.row_fields}}
+
+    @property
+    def years(self) -> str:
+        if self.end_year and self.end_year != self.year:
+            return f"{self.year}–{self.end_year}"
+        return str(self.year or "")
+
+
+class Episode(models.Model):
+    """An episode of a series' season, named by the season's number: it is part of the show's draft too."""
+
+    show = models.ForeignKey(Show, on_delete=models.CASCADE, related_name="episode_set")
+    season = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    number = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)], help_text="Its number in the season.")
+    title = models.CharField(max_length=200, blank=True)
+    air_date = models.DateField("first aired", null=True, blank=True)
+
+    row_fields = ("title", "air_date")
+    objects = KeyedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["show", "season", "number"]
+        constraints = [models.UniqueConstraint(fields=["show", "season", "number"], name="one_episode_per_number")]
+
+    def __str__(self):
+        return episode_label(self.show.title, self.season, self.number, self.title)
+
+    @property
+    def key(self):
+        return self.season, self.number
+
+    @staticmethod
+    def key_of(row: dict):
+        return row["season"], row["number"]
+
+    def as_row(self) -> dict:
+        return {"season": self.season, "number": self.number, "title": self.title,
+                "air_date": self.air_date.isoformat() if self.air_date else None}
+
+    @property
+    def code(self) -> str:
+        return episode_code(self.season, self.number)
+
+
+def episode_code(season: int, number: int) -> str:
+    return f"{season}×{number:02d}"
+
+
+def episode_label(title: str, season: int, number: int, episode_title: str = "") -> str:
+    """“ÉTOILE, 2×05 ‘The Understudy’”."""
+    label = f"{title}, {episode_code(season, number)}"
+    return f"{label} ‘{episode_title}’" if episode_title else label
+
+
+def put_back(stored, rows: list[dict], new) -> None:
+    """Make the rows of ``stored`` (a model with ``key`` and ``as_row``) what ``rows`` holds, matched by key:
+    the others are deleted, changed ones saved, missing ones made by ``new(row)``."""
+    model = stored.model
+    wanted = {model.key_of(row): row for row in rows}
+    existing = {item.key: item for item in stored}
+    model.objects.filter(pk__in=[item.pk for key, item in existing.items() if key not in wanted]).delete()
+    for key, row in wanted.items():
+        item = existing.get(key) or new(row)
+        values = {name: row[name] for name in model.row_fields if name in row}
+        if item.pk is None or any(getattr(item, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(item, name, model._meta.get_field(name).to_python(value))
+            item.full_clean(validate_constraints=False)
+            item.save()
+
+
+def seasons_phrase(first: int | None, last: int | None) -> str:
+    """“season 2”, “seasons 1–2”, “from season 3”; "" for the whole run."""
+    if (first or 1) == 1 and last is None:
+        return ""
+    if last is None:
+        return f"from season {first}"
+    first = first or 1
+    return f"season {first}" if first == last else f"seasons {first}–{last}"

@@ -110,7 +110,10 @@ def editor():
 # empty list of mentions found in its body.
 UNTOUCHED_PARTS = {"image_focus_x": "0.5", "image_focus_y": "0.5", "image_alt": "", "image_caption": "",
                    "image_credit": "", "mentions-TOTAL_FORMS": "0", "mentions-INITIAL_FORMS": "0",
-                   "mentions-MIN_NUM_FORMS": "0", "mentions-MAX_NUM_FORMS": "1000"}
+                   "mentions-MIN_NUM_FORMS": "0", "mentions-MAX_NUM_FORMS": "1000",
+                   **{f"{part}-{name}": value for part in ("season_set", "episode_set")
+                      for name, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"), ("MIN_NUM_FORMS", "0"),
+                                          ("MAX_NUM_FORMS", "1000"))}}
 
 
 def committing():

@@ -1,0 +1,130 @@
+"""A series' seasons and episodes, from the house style to the pages: ÉTOILE's first season, its second, a recap."""
+
+import json
+
+import pytest
+
+from people.models import Person
+from reviews.house_style import format_review, parse_review
+from reviews.models import Review
+from reviews.services import house_style_of, import_review, reviews_it_would_repeat
+from shows.models import Credit, Show
+from tests.paths import SAMPLES
+from tests.schema_vocabulary import ld_blocks, problems
+
+ETOILE = (SAMPLES / "etoile.txt").read_text(encoding="utf-8")
+SEASON_TWO_LINE = ("2026 | US | DIRECTORS: Amy Sherman-Palladino | CAST: Luke Kirby, Lou de Laâge, "
+                   "Rosa Quintero (Inès Marchal) | EPISODES: 6")
+
+
+def front(**keys) -> str:
+    return "---\n" + "".join(f"{key.replace('_', '-')}: {value}\n" for key, value in keys.items()) + "---\n"
+
+
+def season_two(headline: str, **keys) -> str:
+    return (front(show="ÉTOILE", season=2, headline=headline, author="Marion Vasseur", **keys)
+            + "A second paragraph of the second season.\n" + SEASON_TWO_LINE + "\n")
+
+
+@pytest.fixture
+def etoile(db):
+    """Season 1 reviewed from the sample, then season 2 and a recap of its fifth episode, all by one critic."""
+    first = import_review(parse_review(front(show="ÉTOILE", season=1, author="Marion Vasseur") + ETOILE),
+                          publish=True)
+    second_text = season_two("The company tours, the jokes stay home")
+    repeats = reviews_it_would_repeat(parse_review(second_text))
+    second = import_review(parse_review(second_text), publish=True)
+    recap = import_review(parse_review(season_two("Curtain call", episode=5, episode_title="The Understudy")),
+                          publish=True)
+    return first, second, recap, repeats
+
+
+def test_a_second_seasons_review_by_the_same_critic_is_no_duplicate(etoile):
+    first, second, recap, repeats = etoile
+    assert repeats == []
+    assert not [notice for notice in second.notices + recap.notices if "reviewed" in notice]
+    assert (first.review.season, second.review.season, recap.review.season) == (1, 2, 2)
+    assert recap.review.episode == 5 and recap.review.subject == "ÉTOILE, 2×05 ‘The Understudy’"
+    assert Show.objects.count() == 1
+    show = Show.objects.get()
+    assert [(s.number, s.year, s.episodes) for s in show.season_set.all()] == [(1, 2025, 8), (2, 2026, 6)]
+    assert (show.year, show.end_year, show.seasons, show.episodes) == (2025, 2026, 2, None)
+    assert [(e.season, e.number, e.title) for e in show.episode_set.all()] == [(2, 5, "The Understudy")]
+
+
+def test_the_same_file_again_is_the_same_review(etoile):
+    again = import_review(parse_review(season_two("The company tours, the jokes stay home")), publish=True)
+    assert again.outcome == "unchanged" and Review.objects.count() == 3
+    assert reviews_it_would_repeat(parse_review(season_two("Another look at season two"))) == [etoile[1].review]
+
+
+def test_a_seasons_credits_are_added_to_and_nobody_is_removed(etoile):
+    show = Show.objects.get()
+
+    def seasons(name, role="cast"):
+        credit = Credit.objects.get(show=show, person__name=name, role=role)
+        return credit.first_season, credit.last_season
+
+    assert seasons("Luke Kirby") == (1, 2)  # in both lines: extended
+    assert seasons("Charlotte Gainsbourg") == (1, 1)  # not in season 2's line: kept, for season 1
+    assert seasons("Rosa Quintero") == (2, 2)  # new in season 2
+    assert seasons("Amy Sherman-Palladino", "director") == (1, 2)
+    assert Credit.objects.get(person__name="Rosa Quintero").character == "Inès Marchal"
+
+
+def test_show_page_lists_its_seasons_with_their_reviews(etoile, client):
+    first, second, recap, _ = etoile
+    page = client.get(Show.objects.get().get_absolute_url()).content.decode()
+    seasons = page.split('id="seasons-heading"')[1]
+    one, two = seasons.split('id="season-2-heading"')
+    assert first.review.headline in one and second.review.headline not in one
+    assert second.review.headline in two and recap.review.headline in two
+    assert two.index(recap.review.headline) < two.index(second.review.headline)  # newest first
+    assert 'href="/shows/etoile/season-2/"' in page
+
+
+def test_season_page_has_its_episodes_cast_reviews_and_feed(etoile, client):
+    first, second, recap, _ = etoile
+    page = client.get("/shows/etoile/season-2/").content.decode()
+    assert "Rosa Quintero" in page and "Luke Kirby" in page and "Charlotte Gainsbourg" not in page
+    assert "‘The Understudy’" in page and second.review.headline in page and recap.review.headline in page
+    assert first.review.headline not in page
+    feed = client.get("/feeds/shows/etoile/season-2/").content.decode()
+    assert "ÉTOILE, 2×05 ‘The Understudy’: Curtain call" in feed and first.review.headline not in feed
+    assert client.get("/shows/etoile/season-3/").status_code == 404
+
+
+def test_person_page_says_which_seasons(etoile, client):
+    page = client.get(Person.objects.get(name="Luke Kirby").get_absolute_url()).content.decode()
+    assert "seasons 1–2" in page
+
+
+def item_reviewed(client, review) -> dict:
+    blocks = ld_blocks(client.get(review.get_absolute_url()).content.decode())
+    for block in blocks:
+        assert problems(block) == []
+    return next(block for block in blocks if block.get("@type") == "Review")["itemReviewed"]
+
+
+def test_each_reviews_json_ld_names_its_season_or_episode(etoile, client):
+    first, second, recap, _ = etoile
+    season = item_reviewed(client, second.review)
+    assert season["@type"] == "TVSeason" and season["seasonNumber"] == 2
+    assert season["partOfSeries"] == {"@type": "TVSeries", "name": "ÉTOILE", "url": "http://testserver/shows/etoile/"}
+    episode = item_reviewed(client, recap.review)
+    assert (episode["@type"], episode["episodeNumber"], episode["name"]) == ("TVEpisode", 5, "The Understudy")
+    assert episode["partOfSeason"]["seasonNumber"] == 2 and episode["partOfSeries"]["name"] == "ÉTOILE"
+    assert item_reviewed(client, first.review)["seasonNumber"] == 1
+    page = client.get("/shows/etoile/season-2/").content.decode()
+    described = next(block for block in ld_blocks(page) if block.get("@type") == "TVSeason")
+    assert problems(described) == [] and described["episode"] == [
+        {"@type": "TVEpisode", "episodeNumber": 5, "name": "The Understudy"}]
+
+
+def test_export_writes_the_keys_back_and_reimports_unchanged(etoile):
+    recap = Review.objects.get(episode=5)
+    text = format_review(house_style_of(recap))
+    assert text.startswith("---\nshow: ÉTOILE\nseason: 2\nepisode: 5\nepisode-title: The Understudy\n")
+    assert "EPISODES: 6" in text.splitlines()[-1] and "Charlotte Gainsbourg" not in text
+    assert import_review(parse_review(text)).outcome == "unchanged"
+    json.dumps(recap.show.revision_extras())  # the seasons travel in the show's revisions
