@@ -9,13 +9,15 @@ from importlib import import_module
 class Indexed:
     """How a content type is searched: its number in the index (stable, as it is part of every row's key),
     the fields that weigh most (title), next (standfirst) and least (body), and for an item that belongs
-    to another (a review to its show), the foreign key whose target's title its row carries."""
+    to another (a review to its show), the foreign key whose target's title its row carries, and the field whose
+    text follows that title (a review of a season: ", season 2")."""
 
     kind: int
     title: str
     body: str
     standfirst: str | None = None
     parent: str | None = None
+    parent_suffix: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from editorial import registry
 PAGE_SIZE = 5000
 
 
-def last_changed():
-    return Greatest("updated_at", Coalesce("published_at", "updated_at"))
+def last_changed(through: str = ""):
+    """When readers last saw an item change (``through``: the path to it, "show__" for a season's show)."""
+    return Greatest(f"{through}updated_at", Coalesce(f"{through}published_at", f"{through}updated_at"))
 
 
 class EditorialSitemap(Sitemap):

@@ -11,11 +11,12 @@ from magazine.converters import SlugConverter
 from magazine.robots import robots_txt
 from magazine.sitemaps import TagSitemap
 from search.views import SearchView
+from shows.sitemaps import SeasonSitemap
 
 register_converter(SlugConverter, "anyslug")
 
 
-SITEMAPS = {**sitemaps(), "tags": TagSitemap}
+SITEMAPS = {**sitemaps(), "seasons": SeasonSitemap, "tags": TagSitemap}
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

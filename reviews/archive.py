@@ -1,4 +1,4 @@
-"""The archive's filters — year, rating, film or series, tag, critic — read from the address, and combined.
+"""The archive's filters — year, rating, kind (film, series, a season's review, a recap), tag, critic — read from the address, and combined.
 
 Each filter is a GET parameter, so a filtered archive is a link a reader can share. The choices are only
 what live reviews have: a critic, tag or year with nothing live behind it is not offered, and asking for
@@ -35,7 +35,11 @@ _list_changes_here = [0]  # this process's own commits count even while the shar
 FILTERS = ("year", "rating", "kind", "tag", "critic")  # also the order they take in a link
 RATINGS = [(5, "5 stars"), (4, "4 stars and up"), (3, "3 stars and up"), (2, "2 stars and up"),
            (1, "1 star and up")]
-KINDS = [(Show.Kind.FILM, "Films"), (Show.Kind.SERIES, "Series")]
+SEASON_REVIEWS, RECAPS = "season", "recap"
+KINDS = [(Show.Kind.FILM, "Films"), (Show.Kind.SERIES, "Series"), (SEASON_REVIEWS, "Season reviews"),
+         (RECAPS, "Episode recaps")]
+BY_KIND = {Show.Kind.FILM: {"show__kind": Show.Kind.FILM}, Show.Kind.SERIES: {"show__kind": Show.Kind.SERIES},
+           SEASON_REVIEWS: {"season__isnull": False, "episode__isnull": True}, RECAPS: {"episode__isnull": False}}
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,7 @@ def filtered(active: dict, options: Options):
     if "rating" in active:
         reviews = reviews.filter(rating__gte=active["rating"])
     if "kind" in active:
-        reviews = reviews.filter(show__kind=active["kind"])
+        reviews = reviews.filter(**BY_KIND[active["kind"]])
     if "tag" in active:
         reviews = reviews.filter(tags=chosen(options.tags, active["tag"]).pk)
     if "critic" in active:
@@ -174,7 +178,7 @@ def form_fields(active: dict, options: Options) -> list[FilterField]:
     return [
         field("year", "Year", "All years", [(c.value, c.label) for c in options.years]),
         field("rating", "Rating", "Any rating", [(str(value), text) for value, text in RATINGS]),
-        field("kind", "Film or series", "Films and series", KINDS),
+        field("kind", "Kind of review", "Films and series", KINDS),
         field("tag", "Tag", "All tags", [(c.value, c.label) for c in options.tags]),
         field("critic", "Critic", "All critics", [(c.value, c.label) for c in options.critics]),
     ]

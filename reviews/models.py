@@ -54,6 +54,8 @@ class Review(Pictured, EditorialModel):
         null=True, blank=True, help_text="For a review of one season of a series; empty for the whole show.")
     episode = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="For a recap: the episode's number in its season.")
+    # ", season 2", ", 2×05 ‘The Understudy’": what the search index adds to the show's title for this review
+    subject_suffix = models.CharField(max_length=300, blank=True, default="", editable=False)
     headline = models.CharField(max_length=200)
     standfirst = models.TextField(blank=True, help_text="The sentence or two under the headline.")
     body = models.TextField(help_text="One paragraph per line, typography as it should appear.")
@@ -90,6 +92,10 @@ class Review(Pictured, EditorialModel):
 
     def __str__(self):
         return self.headline
+
+    def save(self, *args, **kwargs):
+        self.subject_suffix = self.current_suffix()
+        super().save(*args, **kwargs)
 
     @property
     def title(self) -> str:
@@ -147,6 +153,9 @@ class Review(Pictured, EditorialModel):
             return f"{title}, season {self.season}"
         return episode_label(title, self.season, self.episode, self.episode_name)
 
+    def current_suffix(self) -> str:
+        return self.subject.removeprefix(self.show.title) if self.show_id and self.season is not None else ""
+
     @property
     def episode_name(self) -> str:
         if self.episode is None:
@@ -169,6 +178,16 @@ class Review(Pictured, EditorialModel):
             return []
         doubled = int(self.rating * 2)
         return ["full"] * (doubled // 2) + ["half"] * (doubled % 2) + ["empty"] * (5 - (doubled + 1) // 2)
+
+
+def subjects_follow_the_show(sender, item, **kwargs) -> None:
+    """After a show's change commits: its recaps name their episodes as the show now titles them (the search
+    index reads the suffix)."""
+    for review in item.reviews.filter(season__isnull=False).select_related("show"):
+        suffix = review.current_suffix()
+        if suffix != review.subject_suffix:
+            Review.objects.filter(pk=review.pk).update(subject_suffix=suffix)
+
 
 
 class Mention(models.Model):

@@ -60,6 +60,7 @@ class Source:
     body: str
     parent_column: str | None = None
     parent_kind: int | None = None
+    suffix: str | None = None  # a column whose text follows the parent's title in ``show_title``
 
 
 def column_of(meta, field_name: str | None) -> str | None:
@@ -77,7 +78,8 @@ def sources() -> list[Source]:
         parent = meta.get_field(spec.parent) if spec.parent else None
         found.append(Source(spec.kind, registration.model, meta.db_table, column_of(meta, spec.title),
                             column_of(meta, spec.standfirst), column_of(meta, spec.body),
-                            parent.column if parent else None, kinds[parent.related_model] if parent else None))
+                            parent.column if parent else None, kinds[parent.related_model] if parent else None,
+                            column_of(meta, spec.parent_suffix)))
     return sorted(found, key=lambda source: source.parent_column is not None)
 
 
@@ -175,12 +177,26 @@ class Backend:
             return texts.format("''") + ", NULL"
         parent = f"{prefix}{source.parent_column}"
         title = f"(SELECT p.title FROM {self.table} p WHERE p.{self.key} = {parent} * 10 + {source.parent_kind})"
-        return texts.format(f"coalesce({title}, '')") + f", {parent}"
+        suffix = f" || coalesce({prefix}{source.suffix}, '')" if source.suffix else ""
+        return texts.format(f"coalesce({title}, ''){suffix}") + f", {parent}"
 
     @staticmethod
     def watched_columns(source: Source) -> str:
-        columns = [source.title, source.standfirst, source.body, source.parent_column]
+        columns = [source.title, source.standfirst, source.body, source.parent_column, source.suffix]
         return ", ".join(column for column in columns if column)
+
+    @staticmethod
+    def retitled(source: Source) -> str:
+        """A child row's ``show_title`` once its parent's title changed: the new title, then what followed the old
+        one (a review's ", season 2")."""
+        return f"NEW.{source.title} || substr(show_title, length(OLD.{source.title}) + 1)"
+
+    def reinstall_triggers(self):
+        """The triggers made again as ``triggers()`` says (after their SQL changed), and every row indexed anew."""
+        with self.connection.cursor() as cursor:
+            for statement in self.drop_triggers() + self.triggers():
+                cursor.execute(statement)
+        self.rebuild()
 
     def children(self, source: Source) -> list[Source]:
         return [child for child in self.sources if child.parent_kind == source.kind]
@@ -289,8 +305,8 @@ class SqliteBackend(Backend):
             if kinds:  # the items that carry this one's title
                 triggers[f"{name}_{source.title}"] = (
                     f"AFTER UPDATE OF {source.title} ON {table} WHEN OLD.{source.title} IS NOT NEW.{source.title} "
-                    f"BEGIN UPDATE {self.table} SET show_title = NEW.{source.title}, "
-                    f"{self.fold.format(show_title=f'NEW.{source.title}')} "
+                    f"BEGIN UPDATE {self.table} SET show_title = {self.retitled(source)}, "
+                    f"{self.fold.format(show_title=self.retitled(source))} "
                     f"WHERE show_id = NEW.id AND rowid % 10 IN ({kinds}); END")
         return triggers
 
@@ -323,10 +339,13 @@ class SqliteBackend(Backend):
             cursor.execute(f"DROP TABLE {kept}")
             cursor.execute(f"INSERT INTO {self.table} ({self.table}) VALUES ('optimize')")
 
+    def drop_triggers(self):
+        return [f"DROP TRIGGER IF EXISTS {name}" for name in self.named_triggers()]
+
     def uninstall(self):
         with self.connection.cursor() as cursor:
-            for name in self.named_triggers():
-                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            for statement in self.drop_triggers():
+                cursor.execute(statement)
             cursor.execute(f"DROP TABLE IF EXISTS {self.table}")
 
     @staticmethod
@@ -406,7 +425,7 @@ class PostgresBackend(Backend):
             kind, table, function = source.kind, source.table, f"{self.table}_{source.table}"
             kinds = ", ".join(str(child.kind) for child in self.children(source))
             show_title = (f"IF TG_OP = 'UPDATE' THEN IF OLD.{source.title} IS DISTINCT FROM NEW.{source.title} THEN "
-                          f"UPDATE {self.table} SET show_title = NEW.{source.title} WHERE show_id = NEW.id "
+                          f"UPDATE {self.table} SET show_title = {self.retitled(source)} WHERE show_id = NEW.id "
                           f"AND id % 10 IN ({kinds}); END IF; END IF; " if kinds else "")
             statements += [
                 f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -427,6 +446,9 @@ class PostgresBackend(Backend):
     def trigger_names(self):
         functions = [f"{self.table}_{source.table}" for source in sources()]
         return functions + [f"{function}_truncate" for function in functions]
+
+    def drop_triggers(self):
+        return []  # CREATE OR REPLACE makes them again
 
     def uninstall(self):
         with self.connection.cursor() as cursor:

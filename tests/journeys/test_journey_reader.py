@@ -79,7 +79,7 @@ def test_reader_browses_the_film_pages(live_server, new_page, demo_magazine, vie
     """The archive narrowed by filters, the people index, a person's filmography, a show, a critic."""
     page = new_page(viewport)
     page.goto(f"{live_server.url}/reviews/")
-    page.get_by_label("Film or series").select_option("series")
+    page.get_by_label("Kind of review").select_option("series")
     page.get_by_label("Rating").select_option("3")
     page.get_by_role("button", name="Show reviews").click()
     assert page.url.endswith("/reviews/?rating=3&kind=series")  # the short address, to share

@@ -4,11 +4,13 @@ import json
 
 import pytest
 
+from editorial import drafts, workflow
 from people.models import Person
 from reviews.house_style import format_review, parse_review
 from reviews.models import Review
 from reviews.services import house_style_of, import_review, reviews_it_would_repeat
 from shows.models import Credit, Show
+from tests import factories
 from tests.paths import SAMPLES
 from tests.schema_vocabulary import ld_blocks, problems
 
@@ -128,3 +130,26 @@ def test_export_writes_the_keys_back_and_reimports_unchanged(etoile):
     assert "EPISODES: 6" in text.splitlines()[-1] and "Charlotte Gainsbourg" not in text
     assert import_review(parse_review(text)).outcome == "unchanged"
     json.dumps(recap.show.revision_extras())  # the seasons travel in the show's revisions
+
+
+def found(client, words: str) -> str:
+    return client.get("/search/", {"q": words}).content.decode()
+
+
+def test_search_finds_a_season_and_a_recaps_episode_title(etoile, client):
+    first, second, recap, _ = etoile
+    assert second.review.headline in found(client, "etoile season 2")
+    page = found(client, "understudy")
+    assert recap.review.headline in page and second.review.headline not in page
+    assert "On ÉTOILE, 2×05 ‘The <mark>Understudy</mark>’" in page  # the result says what the recap is of
+
+
+def test_a_renamed_episode_is_found_by_its_new_title(etoile, client):
+    show = Show.objects.get()
+    content = drafts.content_of(show)
+    rows = [{**row, "title": "The Stand-In"} for row in content["episode_rows"]]
+    with factories.committing():  # the pipeline after the commit renames the recap
+        workflow.save_draft(show, by=None, data={**content, "episode_rows": rows})
+        workflow.publish(show, by=None)
+    assert etoile[2].review.headline in found(client, "stand-in")
+    assert etoile[2].review.headline not in found(client, "understudy")
