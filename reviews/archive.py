@@ -1,4 +1,5 @@
-"""The archive's filters — year, rating, kind (film, series, a season's review, a recap), tag, critic — read from the address, and combined.
+"""The archive's filters — year, rating, kind (film, series, a season's review, a recap), tag, critic — read from
+the address, and combined.
 
 Each filter is a GET parameter, so a filtered archive is a link a reader can share. The choices are only
 what live reviews have: a critic, tag or year with nothing live behind it is not offered, and asking for
