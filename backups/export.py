@@ -33,7 +33,7 @@ from editorial import drafts, registry
 from editorial.progress import progress_bar
 from editorial.revisions import snapshot
 from editorial.slugs import OldSlug
-from shows.models import Credit
+from shows.models import Credit, Episode, Season
 
 
 def quiet_bar(label: str, total: int):
@@ -133,7 +133,8 @@ def export_magazine(root: Path, *, bar=quiet_bar) -> tuple[dict[str, int], list[
             folder.write(items_file(model), "".join(lines))
             counts[str(model._meta.verbose_name_plural)] = len(lines)
             content.append({"type": model._meta.label_lower, "file": items_file(model), "count": len(lines)})
-        counts["credits"] = Credit.objects.count()
+        counts |= {"credits": Credit.objects.count(), "seasons": Season.objects.count(),
+                   "episodes": Episode.objects.count()}
     counts["pictures"] = sum(path.startswith(f"{MEDIA}/") for path in folder.files)
     manifest = {"format": FORMAT, "version": VERSION, "exported_at": timezone.now().isoformat(),
                 "magazine": settings.MAGAZINE_NAME, "domain": settings.MAGAZINE_DOMAIN, "content": content,

@@ -1,6 +1,6 @@
 """What the backup knows of particular content types. Everything else is read from the registry and each model's
-own fields; what an item keeps beyond them (a show's credits, a review's “not this one” marks) comes and goes
-through the item's ``revision_extras`` and ``restore_extras``, as revisions do."""
+own fields; what an item keeps beyond them (a show's credits, seasons and episodes, a review's “not this one”
+marks) comes and goes through the item's ``revision_extras`` and ``restore_extras``, as revisions do."""
 
 from django.core.exceptions import ValidationError
 
@@ -8,7 +8,7 @@ from backups import review_text
 from people.models import Person
 from reviews.mentions import refresh_mentions
 from reviews.models import Review
-from shows.models import Credit, Show
+from shows.models import Credit, Episode, Season, Show
 
 TEXT = {Review: review_text}  # content types whose text travels as a house-style file of its own
 
@@ -44,7 +44,31 @@ def unlinked_problem(keys, ids: dict) -> str | None:
     return None
 
 
-EXTRAS = {(Show, "credits"): credits_problem, (Review, "unlinked"): unlinked_problem}
+def parts_problem(model, name: str):
+    """The check of a show's seasons or episodes: a list of rows, one a number, each valid as the model says."""
+    def check(rows, ids: dict) -> str | None:
+        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+            return f"“{name}” must be a list of {model._meta.verbose_name_plural}."
+        seen = set()
+        for row in rows:
+            try:
+                key = model.key_of(row)
+                part = model(**{field: row[field] for field in row if field in {f.name for f in model._meta.fields}})
+                part.full_clean(exclude=["show"], validate_unique=False, validate_constraints=False)
+            except (KeyError, TypeError, ValueError):
+                return f"each of “{name}” needs its number{' and season' if model is Episode else ''}."
+            except ValidationError as error:
+                return f"the {model._meta.verbose_name} {key}: {'; '.join(error.messages)}"
+            if key in seen:
+                return f"two of “{name}” have the number {key}."
+            seen.add(key)
+        return None
+    return check
+
+
+EXTRAS = {(Show, "credits"): credits_problem, (Review, "unlinked"): unlinked_problem,
+          (Show, "season_rows"): parts_problem(Season, "season_rows"),
+          (Show, "episode_rows"): parts_problem(Episode, "episode_rows")}
 
 
 def extras_problem(model, key: str, value, ids: dict) -> str | None:

@@ -31,7 +31,7 @@ from backups.records import Entry, describe
 from editorial import drafts, registry
 from editorial.progress import progress_bar
 from editorial.slugs import OldSlug
-from shows.models import Credit
+from shows.models import Credit, Episode, Season
 
 
 class NotEmpty(Exception):
@@ -103,7 +103,8 @@ def import_magazine(root: Path, *, bar=quiet_bar) -> Restored:
         write_all(root, plan, bar=bar)
     unfinished = make_derived(plan.entries, bar=bar)
     counts = {str(model._meta.verbose_name_plural): model._default_manager.count() for model in registry.models()}
-    counts |= {"credits": Credit.objects.count(), "tags": Tag.objects.count(), "pictures": len(plan.pictures),
+    counts |= {"credits": Credit.objects.count(), "seasons": Season.objects.count(),
+               "episodes": Episode.objects.count(), "tags": Tag.objects.count(), "pictures": len(plan.pictures),
                "working copies": sum(entry.working_copy is not None for entry in plan.entries)}
     domain = export.manifest.get("domain")
     notices = [] if domain in (None, settings.MAGAZINE_DOMAIN) else [

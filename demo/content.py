@@ -59,6 +59,13 @@ SHOWS = [
             ("cast", "Taïs Vinolo", "Mishi Duplessis"),
             ("cast", "David Haig"),
         ],
+        "seasons": 1, "trailer": "youtube:Et01ePrev25",
+        "season_rows": [{"number": 1, "year": 2025, "episodes": 8,
+                         "synopsis": "The exchange begins: New York’s dancers land in Paris, and Paris’s in "
+                                     "New York, each company sure it got the worse half of the deal."}],
+        "episode_rows": [{"season": 1, "number": 1, "title": "Grand Jeté"},
+                         {"season": 1, "number": 2, "title": "Second Position"},
+                         {"season": 1, "number": 3, "title": "The Exchange"}],
     },
     {
         "title": "Harbour Lights", "kind": "film", "year": 2025, "countries": "Portugal/France",
@@ -798,6 +805,22 @@ REVIEWS = [
             "far better material.",
             "Mereana Tūhoe-Walker’s direction is confident and the desert photography spectacular, but the back "
             "half of the season wobbles badly. More to follow once I have seen the finale.",
+        ],
+    },
+    {
+        "show": "ÉTOILE", "season": 1, "episode": 3, "critic": "Siobhán O’Rourke", "rating": 3.0,
+        "status": "published", "days_ago": 1, "tags": ["ballet"],
+        "headline": "Both companies count the cost of the swap",
+        "standfirst": "The third hour slows down long enough to let its dancers, rather than its directors, "
+        "do the talking.",
+        "body": [
+            "For two episodes the series has run its two cities like a relay race. Here it finally stops to "
+            "watch a rehearsal all the way through, and the change of tempo suits everyone.",
+            "Tobias Bell (Gideon Glick) tears up a ballet the night before its premiere, and the hour follows "
+            "the company as it relearns the piece in a day. It is the closest ÉTOILE has come to showing how "
+            "the work is actually done.",
+            "Jack McMillan (Luke Kirby) spends most of it on the telephone to Paris, which is funnier than it "
+            "sounds, and the cliffhanger is a good one.",
         ],
     },
 ]

@@ -27,7 +27,9 @@ def test_demo_fills_the_magazine_and_every_state(client):
     assert etoile.credits.get(person__name="Lou de Laâge").character == "Cheyenne Toussant"
     assert client.get("/people/luke-kirby/").status_code == 200
     assert etoile.reviews.live().exists()
-    review = etoile.reviews.live().get()
+    review = etoile.reviews.live().get(season=None)
+    assert etoile.reviews.live().get(season=1, episode=3).subject == "ÉTOILE, 1×03 ‘The Exchange’"  # a recap
+    assert client.get("/shows/etoile/season-1/").status_code == 200
     assert review.image_alt and set(review.image_renditions["crops"]) == set(review.crops)
     assert '<source type="image/webp"' in client.get(review.get_absolute_url()).content.decode()
 

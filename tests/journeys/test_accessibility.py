@@ -36,7 +36,7 @@ def public_pages(review: Review) -> dict[str, tuple[str, int]]:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_public_pages_have_no_serious_violations(live_server, new_page, demo_magazine, viewport):
-    review = Review.objects.live().get(show__title="ÉTOILE")
+    review = Review.objects.live().get(show__title="ÉTOILE", season=None)
     Review.objects.filter(pk=review.pk).update(corrections=[  # the review page with its corrections line
         {"at": "2026-03-03T09:00:00+00:00", "note": "An earlier version misnamed the choreographer."}])
     page = new_page(viewport, bypass_csp=True)
@@ -49,7 +49,7 @@ def test_public_pages_have_no_serious_violations(live_server, new_page, demo_mag
 
 
 def test_admin_pages_have_no_serious_violations(live_server, new_page, demo_magazine):
-    review = Review.objects.live().get(show__title="ÉTOILE")  # its change form lists the body's mentions
+    review = Review.objects.live().get(show__title="ÉTOILE", season=None)  # its change form lists the body's mentions
     scheduled, waiting = Review.objects.scheduled().get(), Review.objects.in_review().get()
     month = f"{timezone.localtime(scheduled.published_at):%Y-%m}"  # a month with a reschedule form in it
     workflow.save_draft(review, by=None, data={**drafts.content_of(review), "headline": "A new headline"})
@@ -89,7 +89,7 @@ def test_the_forms_an_editor_uses_have_no_serious_violations(live_server, new_pa
     from tests.paths import SAMPLES
 
     show = Show.objects.live().filter(credits__isnull=False).distinct().first()
-    person, review = Person.objects.live().first(), Review.objects.live().get(show__title="ÉTOILE")
+    person, review = Person.objects.live().first(), Review.objects.live().get(show__title="ÉTOILE", season=None)
     pages = {  # each page, and something it must be showing while axe looks at it
         "/admin/": "Review queue",
         "/admin/reviews/review/add/": "Byline and rating",
@@ -146,7 +146,7 @@ RAN_ON_TABLE_HEADERS = """() => axe.run(document, {runOnly: ['empty-table-header
 def test_the_forms_with_inlines_have_no_violation_of_any_impact(live_server, new_page, demo_magazine):
     """A review's mentions and a show's credits are tables: every column has a header a screen reader can say
     (axe's empty-table-header, a "minor" rule the other tests let through)."""
-    review = Review.objects.live().get(show__title="ÉTOILE")  # its form lists the body's mentions
+    review = Review.objects.live().get(show__title="ÉTOILE", season=None)  # its form lists the body's mentions
     pages = {
         f"/admin/reviews/review/{review.pk}/change/": "People and shows the body names",
         "/admin/reviews/review/add/": "Byline and rating",

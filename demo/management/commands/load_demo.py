@@ -23,9 +23,9 @@ from people.models import Person
 from pictures.renditions import clean_upload
 from reviews.mentions import refresh_mentions
 from reviews.models import Review
-from shows.models import Credit, Show
+from shows.models import Credit, Episode, Season, Show
 
-SHOW_EXTRAS = ("title", "tags", "credits")
+SHOW_EXTRAS = ("title", "tags", "credits", "season_rows", "episode_rows")
 
 
 class Command(BaseCommand):
@@ -97,6 +97,11 @@ class Command(BaseCommand):
                 defaults={"character": character[0] if character else "", "order": order},
             )
             self.created += created
+        for row in spec.get("season_rows", []):
+            self.created += Season.objects.update_or_create(show=show, number=row["number"], defaults=row)[1]
+        for row in spec.get("episode_rows", []):
+            self.created += Episode.objects.update_or_create(show=show, season=row["season"], number=row["number"],
+                                                             defaults=row)[1]
         return show
 
     def review(self, spec, show: Show, writer) -> Review:
@@ -106,6 +111,8 @@ class Command(BaseCommand):
             headline=spec["headline"],
             defaults={
                 "show": show,
+                "season": spec.get("season"),
+                "episode": spec.get("episode"),
                 "critic": self.person(spec["critic"]),
                 "standfirst": spec["standfirst"],
                 "body": "\n".join(spec["body"]),
