@@ -105,6 +105,13 @@ class DraftRows:
         rows = sorted(self.draft_rows, key=lambda row: [(row[name] is None, row[name]) for name in ordering])
         return [self.row_instance(row) for row in rows]  # in the table's own order (a show's billing order)
 
+    def initial_form_count(self):
+        """Posted, every form is a new row (the draft's rows have no stored row to stand for): none is an initial
+        form, whose stored row's id would be required."""
+        if self.draft_rows is not None and self.is_bound:
+            return 0
+        return super().initial_form_count()
+
     def has_changed(self):
         if self.draft_rows is None or not self.is_bound:
             return super().has_changed()

@@ -103,7 +103,8 @@ def read_live(read: dict, wanted: set[tuple[str, int]]) -> None:
     for model in keyed_models():
         name = model._meta.model_name
         pks = [pk for wanted_name, pk in wanted if wanted_name == name]
-        found = model._default_manager.in_bulk(pks) if pks else {}
+        rows = model._default_manager.prefetch_related("season_set") if model is Show else model._default_manager
+        found = rows.in_bulk(pks) if pks else {}  # a show's seasons have feeds of their own
         for pk in pks:
             item = found.get(pk)
             read[(name, pk)] = item if item is not None and getattr(item, "is_live", True) else None  # tags: always
@@ -127,18 +128,20 @@ def page_of(item) -> str:
 
 
 def feeds_named_after(item) -> set[str]:
-    """The feeds of the reviews narrowed to the item: a tag's, a show's, a person's as critic and as credited."""
+    """The feeds of the reviews narrowed to the item: a tag's, a show's and its seasons', a person's as critic and
+    as credited."""
     if isinstance(item, Tag):
         return feed_paths("tag", item.slug)
     if isinstance(item, Show):
-        return feed_paths("show", item.slug)
+        return feed_paths("show", item.slug).union(*(feed_paths("season", item.slug, number=season.number)
+                                                     for season in item.season_set.all()))
     if isinstance(item, Person):
         return feed_paths("critic", item.slug) | feed_paths("person", item.slug)
     return set()
 
 
-def feed_paths(name: str, slug: str | None = None) -> set[str]:
+def feed_paths(name: str, slug: str | None = None, **more) -> set[str]:
     """A feed's RSS and Atom paths."""
-    kwargs = {} if slug is None else {"slug": slug}
+    kwargs = ({} if slug is None else {"slug": slug}) | more
     return {reverse(f"feeds:{name}", kwargs=kwargs), reverse(f"feeds:{name}_atom", kwargs=kwargs)}
 

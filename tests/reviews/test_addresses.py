@@ -103,5 +103,5 @@ def test_an_unpublish_names_the_lists_it_left(magazine, announced):
 def test_each_model_is_read_once_and_the_lists_joined_once(magazine, announced, django_assert_num_queries):
     with factories.committing():
         workflow.publish(magazine["review"], by=None)
-    with django_assert_num_queries(5):  # people, shows, reviews, tags, and the lists the review is on
+    with django_assert_num_queries(6):  # people, shows and their seasons, reviews, tags, the lists the review is on
         changed_addresses(announced[-1])

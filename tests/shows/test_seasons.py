@@ -6,6 +6,7 @@ import pytest
 
 from editorial import drafts, workflow
 from people.models import Person
+from reviews.addresses import changed_addresses
 from reviews.house_style import format_review, parse_review
 from reviews.models import Review
 from reviews.services import house_style_of, import_review, reviews_it_would_repeat
@@ -153,3 +154,9 @@ def test_a_renamed_episode_is_found_by_its_new_title(etoile, client):
         workflow.publish(show, by=None)
     assert etoile[2].review.headline in found(client, "stand-in")
     assert etoile[2].review.headline not in found(client, "understudy")
+
+
+def test_a_shows_list_names_its_seasons_feeds_for_hubs(etoile):
+    show = Show.objects.get()
+    feeds = changed_addresses({f"review-list/show-{show.pk}"}).feeds
+    assert {"/feeds/shows/etoile/season-2/", "/feeds/shows/etoile/season-2/atom/"} <= set(feeds)
