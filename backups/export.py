@@ -85,13 +85,16 @@ def record_of(item, folder: Folder, *, old_slugs: list[str], users: dict) -> dic
             folder.write(record["text"], text)
     if getattr(item, "image", None):
         folder.copy_stored(item.image.name, item)
+    for name in kinds.pictures_in_extras(type(item), data):
+        folder.copy_stored(name, item)
     revision = drafts.pending_revision(item)
     if revision is not None:
         record["working_copy"] = {"changes": item.pending_changes, "data": revision.data,
                                   "go_live_at": revision.go_live_at.isoformat() if revision.go_live_at else None,
                                   "correction": revision.correction}
-        if revision.data.get("image"):
-            folder.copy_stored(revision.data["image"], item)
+        for name in [revision.data.get("image"), *kinds.pictures_in_extras(type(item), revision.data)]:
+            if name:
+                folder.copy_stored(name, item)
     record["fields"] = data
     return record
 

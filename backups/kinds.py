@@ -3,6 +3,7 @@ own fields; what an item keeps beyond them (a show's credits, seasons and episod
 marks) comes and goes through the item's ``revision_extras`` and ``restore_extras``, as revisions do."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import FileField
 
 from backups import review_text
 from people.models import Person
@@ -53,12 +54,15 @@ def parts_problem(model, name: str):
         for row in rows:
             try:
                 key = model.key_of(row)
-                part = model(**{field: row[field] for field in row if field in {f.name for f in model._meta.fields}})
+                fields = {f.name for f in model._meta.fields if not isinstance(f, FileField)}  # pictures: checked
+                part = model(**{name: row[name] for name in row if name in fields})  # as the export's files
                 part.full_clean(exclude=["show"], validate_unique=False, validate_constraints=False)
             except (KeyError, TypeError, ValueError):
                 return f"each of “{name}” needs its number{' and season' if model is Episode else ''}."
             except ValidationError as error:
                 return f"the {model._meta.verbose_name} {key}: {'; '.join(error.messages)}"
+            if row.get("image") and not str(row.get("image_alt") or "").strip():
+                return f"the {model._meta.verbose_name} {key} has a picture and no alt text."
             if key in seen:
                 return f"two of “{name}” have the number {key}."
             seen.add(key)
@@ -69,6 +73,15 @@ def parts_problem(model, name: str):
 EXTRAS = {(Show, "credits"): credits_problem, (Review, "unlinked"): unlinked_problem,
           (Show, "season_rows"): parts_problem(Season, "season_rows"),
           (Show, "episode_rows"): parts_problem(Episode, "episode_rows")}
+
+
+def pictures_in_extras(model, data: dict) -> list[str]:
+    """The pictures an item's extras name (the posters of a show's seasons): the export carries them too."""
+    rows = data.get("season_rows") if model is Show else None
+    if not isinstance(rows, list):
+        return []
+    return [row["image"] for row in rows
+            if isinstance(row, dict) and isinstance(row.get("image"), str) and row["image"]]
 
 
 def extras_problem(model, key: str, value, ids: dict) -> str | None:

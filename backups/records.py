@@ -100,6 +100,8 @@ class Reader:
                 moment(value, path=path, line=line, what=name)
             if isinstance(model_field, models.FileField) and values[name]:
                 self.picture(values[name], path=path, line=line)
+        for name in kinds.pictures_in_extras(model, data):
+            self.picture(name, path=path, line=line)
         return values
 
     def entry(self, model, record: dict, *, path: str, line: int) -> Entry:

@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
-from django.forms.formsets import DELETION_FIELD_NAME
+from django.forms.formsets import DELETION_FIELD_NAME, INITIAL_FORM_COUNT
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -82,8 +82,13 @@ class DraftInline:
         return {"draft_rows": self.draft_rows(obj)}
 
     def rows_of(self, formset) -> list[dict]:
-        return [form.instance.as_row() for form in formset.forms
-                if form.cleaned_data and not form.cleaned_data.get(DELETION_FIELD_NAME)]
+        forms = [form for form in formset.forms
+                 if form.cleaned_data and not form.cleaned_data.get(DELETION_FIELD_NAME)]
+        for form in forms:
+            for field in form.instance._meta.concrete_fields:
+                if isinstance(field, models.FileField):
+                    field.pre_save(form.instance, add=True)  # an upload is stored now, as a save would: rows name it
+        return [form.instance.as_row() for form in forms]
 
 
 class DraftRows:
@@ -100,10 +105,13 @@ class DraftRows:
             return super().get_queryset()
         if self.is_bound:  # the posted rows stand for themselves: no form edits a stored row
             return self.model._default_manager.none()
+        return [self.row_instance(row) for row in self.rows_in_order()]
+
+    def rows_in_order(self) -> list[dict]:
+        """The draft's rows in the table's own order (a show's billing order), as the page shows them."""
         ordering = [name for name in self.draft_inline.ordering or () if name in self.draft_rows[0]] \
             if self.draft_rows else []
-        rows = sorted(self.draft_rows, key=lambda row: [(row[name] is None, row[name]) for name in ordering])
-        return [self.row_instance(row) for row in rows]  # in the table's own order (a show's billing order)
+        return sorted(self.draft_rows, key=lambda row: [(row[name] is None, row[name]) for name in ordering])
 
     def initial_form_count(self):
         """Posted, every form is a new row (the draft's rows have no stored row to stand for): none is an initial
@@ -111,6 +119,17 @@ class DraftRows:
         if self.draft_rows is not None and self.is_bound:
             return 0
         return super().initial_form_count()
+
+    def get_form_kwargs(self, index):
+        """A posted form that stood for a draft's row starts from that row: what a browser never posts again (a
+        picture already uploaded) is kept, and the row is kept even where nothing in it changed."""
+        kwargs = super().get_form_kwargs(index)
+        if self.draft_rows is None or not self.is_bound or index is None:
+            return kwargs
+        shown = self.rows_in_order()
+        if index < min(len(shown), self.management_form.cleaned_data.get(INITIAL_FORM_COUNT) or 0):
+            kwargs.update(instance=self.row_instance(shown[index]), empty_permitted=False)
+        return kwargs
 
     def has_changed(self):
         if self.draft_rows is None or not self.is_bound:

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from editorial import text
 
 NOT_CONTENT = {"id", "version", "created_at", "updated_at", "created_by", "updated_by", "image_renditions",
-               "image_width", "image_height", "match_key", "pending_changes", "corrections"}
+               "image_width", "image_height", "match_key", "pending_changes", "corrections", "subject_suffix"}
 
 
 def content_fields(model) -> list[models.Field]:
@@ -44,7 +44,8 @@ def snapshot(item) -> dict:
 
 def labels(model) -> dict[str, str]:
     found = {field.attname: str(field.verbose_name) for field in content_fields(model)}
-    return {**found, "tags": "tags", "credits": "credits", "unlinked": "names marked “not this one”"}
+    return {**found, "tags": "tags", "credits": "credits", "season_rows": "seasons", "episode_rows": "episodes",
+            "unlinked": "names marked “not this one”"}
 
 
 def words_diff(old: str, new: str) -> str:
@@ -64,6 +65,11 @@ def words_diff(old: str, new: str) -> str:
 def as_text(value) -> str:
     if isinstance(value, dict) and "role" in value:  # a credit
         return f"{value['name']}, {value['role']}" + (f" ({value['character']})" if value.get("character") else "")
+    if isinstance(value, dict) and "season" in value:  # an episode
+        return f"{value['season']}×{value['number']:02d} {value.get('title') or ''}".rstrip()
+    if isinstance(value, dict) and "number" in value:  # a season
+        return f"Season {value['number']}" + "".join(f", {value[name]}" for name in ("year", "episodes", "trailer")
+                                                      if value.get(name))
     if isinstance(value, list):
         return "\n".join(as_text(v) for v in value)
     return "" if value is None else "\n".join(text.lines(str(value)))  # browsers send \r\n

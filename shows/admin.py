@@ -20,7 +20,7 @@ class CreditInline(DraftInline, admin.TabularInline):
 class SeasonInline(DraftInline, admin.StackedInline):
     model = Season
     draft_key = "season_rows"
-    fields = [("number", "year", "end_year", "episodes"), "synopsis", "trailer"]
+    fields = [("number", "year", "end_year", "episodes"), "synopsis", "trailer", "image", "image_alt"]
     ordering = ["number"]
     extra = 0
     classes = ["collapse"]

@@ -7,6 +7,7 @@ from taggit.managers import TaggableManager
 
 from editorial.models import EditorialModel
 from editorial.names import name_key
+from editorial.revisions import plain
 from editorial.surrogate_keys import KeyedQuerySet
 from people.models import Person
 from pictures.models import Pictured
@@ -67,6 +68,16 @@ class Show(Pictured, EditorialModel):
                             .order_by("role", "order", "pk")],
                 "season_rows": [season.as_row() for season in self.season_set.all()],
                 "episode_rows": [episode.as_row() for episode in self.episode_set.all()]}
+
+    def refresh_derived(self) -> None:
+        super().refresh_derived()
+        for season in self.season_set.all():
+            season.refresh_renditions()
+
+    def prepare_preview(self) -> None:
+        super().prepare_preview()
+        for season in self.season_set.all():
+            season.refresh_renditions(for_preview=True)
 
     def restore_extras(self, data: dict) -> None:
         """Credits, seasons and episodes as ``data`` has them; credits of people deleted since are left out."""
@@ -166,8 +177,11 @@ class Credit(models.Model):
         return seasons_phrase(self.first_season, self.last_season)
 
 
-class Season(models.Model):
-    """A season of a series, edited with it: it lives in the show's draft and goes live with the show."""
+class Season(Pictured, models.Model):
+    """A season of a series, edited with it: it lives in the show's draft and goes live with the show. Its poster's
+    renditions are made with the show's."""
+
+    crops = ("poster", "card")
 
     show = models.ForeignKey(Show, on_delete=models.CASCADE, related_name="season_set")
     number = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
@@ -178,7 +192,8 @@ class Season(models.Model):
     synopsis = models.TextField(blank=True, help_text="One paragraph per line.")
     trailer = TrailerField(blank=True)
 
-    row_fields = ("year", "end_year", "episodes", "synopsis", "trailer")
+    row_fields = ("year", "end_year", "episodes", "synopsis", "trailer", "image", "image_alt", "image_caption",
+                  "image_credit", "image_focus_x", "image_focus_y")
     objects = KeyedQuerySet.as_manager()
 
     class Meta:
@@ -202,12 +217,17 @@ class Season(models.Model):
     def key(self):
         return self.number
 
+    @property
+    def poster_source(self):
+        """What holds the season's poster: itself when it has one, else its show."""
+        return self if self.picture("poster") else self.show
+
     @staticmethod
     def key_of(row: dict):
         return row["number"]
 
     def as_row(self) -> dict:
-        return {"number": self.number, **{name: getattr(self, name) for name in self.row_fields}}
+        return {"number": self.number, **{name: plain(getattr(self, name)) for name in self.row_fields}}
 
     @property
     def years(self) -> str:

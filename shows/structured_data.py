@@ -93,11 +93,11 @@ def tv_season(request, season, episodes, credits, trailer=None) -> dict:
     show = season.show
     data = season_item(request, show, season.number, season=season, credits=credits)
     data["name"] = str(season)
-    with_image(request, data, show, "poster")
+    with_image(request, data, season.poster_source, "poster")
     if episodes:
         data["episode"] = [episode(request, row) for row in episodes]
     if trailer is not None:
-        data["trailer"] = video(request, trailer, f"Trailer: {season}", show)
+        data["trailer"] = video(request, trailer, f"Trailer: {season}", season.poster_source)
     return data
 
 

@@ -115,7 +115,7 @@ class SeasonDetailView(PageMetaMixin, DetailView):
             description=describe(season.synopsis, show.synopsis, f"{season}: episodes, cast and reviews."),
             canonical=canonical_url(self.request),
             og_type="video.tv_show",
-            image=social_image(self.request, show),
+            image=social_image(self.request, show),  # a season's poster has no link-preview crop
             feeds=[feed_link(f"Reviews of {season}", "season", show.slug, season.number)],
             structured_data=[ld.standalone(tv_season(self.request, season, self.episodes, self.credits,
                                                      self.trailer)),

@@ -22,7 +22,7 @@ from editorial.revisions import snapshot
 from editorial.slugs import OldSlug
 from pictures.renditions import clean_upload
 from reviews.models import Mention, Review
-from shows.models import Credit, Show
+from shows.models import Credit, Season, Show
 from tests import factories
 from tests.featureapp.models import Feature
 
@@ -51,6 +51,7 @@ def demo_magazine():
         add_picture(live[0], "red")
         add_picture(live[0].show, "blue")
         add_picture(live[0].critic, "green")
+        add_picture(Season.objects.get(show__title="ÉTOILE", number=1), "yellow")  # a picture in a show's extras
         renamed = live[1]
         renamed.slug = "a-new-address"
         renamed.save()
@@ -150,7 +151,7 @@ def test_the_demo_comes_back_whole_into_an_empty_magazine(client, tmp_path, medi
     with factories.committing():
         call_command("import_magazine", str(tmp_path / "export"), stdout=out, stderr=StringIO())
     assert re.search(r"Imported 89 people, 20 shows, 21 reviews, 0 features, 124 credits, 1 seasons, 3 episodes, "
-                     r"\d+ tags, 3 pictures, 2 working copies\.", out.getvalue())
+                     r"\d+ tags, 4 pictures, 2 working copies\.", out.getvalue())
 
     assert items() == before_items
     after_site = public_site(client)

@@ -81,12 +81,27 @@ def test_a_lone_surrogate_no_database_can_store_is_refused_at_its_line(export, m
 
 @pytest.mark.parametrize(("field", "value"), [("image", ["pictures/x.jpg"]), ("image_alt", None),
                                               ("credits", [{"person": [1], "role": "director"}]),
-                                              ("credits", [{"person": 1, "role": {"a": 1}}])])
+                                              ("credits", [{"person": 1, "role": {"a": 1}}]),
+                                              ("season_rows", {"number": 1}), ("season_rows", [{"year": 2025}]),
+                                              ("season_rows", [{"number": 1}, {"number": 1}]),
+                                              ("season_rows", [{"number": 0}]),
+                                              ("episode_rows", [{"season": 1}]),
+                                              ("episode_rows", [{"season": 1, "number": 2, "air_date": "soon"}])])
 def test_a_value_of_the_wrong_kind_is_refused_at_its_line(export, media_root, field, value):
     folder, _ = export
     first_record(folder, "shows.jsonl", lambda record: record["fields"].update({field: value}))
     assert refused(folder).startswith("shows.jsonl:1: ")
     assert magazine_is_empty(media_root)
+
+
+def test_a_season_poster_must_be_in_the_export_and_described(export, media_root):
+    folder, review = export
+    missing = [{"number": 1, "image": "pictures/none.jpg", "image_alt": "A poster."}]
+    first_record(folder, "shows.jsonl", lambda record: record["fields"].update({"season_rows": missing}))
+    assert "media/pictures/none.jpg" in refused(folder) and magazine_is_empty(media_root)
+    undescribed = [{"number": 1, "image": review.image.name}]  # a picture the export holds, without alt text
+    first_record(folder, "shows.jsonl", lambda record: record["fields"].update({"season_rows": undescribed}))
+    assert refused(folder).startswith("shows.jsonl:1: ") and magazine_is_empty(media_root)
 
 
 def outside_copy(folder, name: str):

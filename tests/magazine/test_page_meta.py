@@ -120,7 +120,8 @@ def test_sitemap_index_lists_live_content_with_lastmod(client, etoile):
     etoile.tags.set(["ballet"])
     index = ElementTree.fromstring(client.get(reverse("sitemap")).content)
     sections = {el.find("s:loc", SITEMAP_NS).text: el.find("s:lastmod", SITEMAP_NS) for el in index}
-    names = {"reviews", "shows", "people", "tags", *(str(m._meta.verbose_name_plural) for m in registry.models())}
+    names = {"reviews", "shows", "people", "seasons", "tags",
+             *(str(m._meta.verbose_name_plural) for m in registry.models())}
     assert set(sections) == {f"http://testserver/sitemap-{name}.xml" for name in names}  # one a content type
     assert sections["http://testserver/sitemap-reviews.xml"] is not None
     reviews = ElementTree.fromstring(client.get("/sitemap-reviews.xml").content)

@@ -160,3 +160,11 @@ def test_a_shows_list_names_its_seasons_feeds_for_hubs(etoile):
     show = Show.objects.get()
     feeds = changed_addresses({f"review-list/show-{show.pk}"}).feeds
     assert {"/feeds/shows/etoile/season-2/", "/feeds/shows/etoile/season-2/atom/"} <= set(feeds)
+
+
+def test_the_season_sitemap_lists_the_seasons_of_live_shows(etoile, client):
+    listing = client.get("/sitemap-seasons.xml").content.decode()
+    assert all(f"http://testserver/shows/etoile/season-{n}/" in listing for n in (1, 2))
+    assert listing.count("<lastmod>") == 2
+    Show.objects.update(status="draft")
+    assert "season-1" not in client.get("/sitemap-seasons.xml").content.decode()

@@ -1,7 +1,11 @@
 """Seasons, episodes and trailers on the show's form; what a review is of on the review's form."""
 
+import io
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from editorial import drafts
 from reviews.models import Review
@@ -140,3 +144,36 @@ def test_a_live_show_with_credits_saves_from_its_own_form_as_it_shows_them(edito
     url, data = change_form(editor_client, series)
     response = editor_client.post(url, {**data, "credits-0-DELETE": "on", "_save_draft": "Save"})
     assert response.status_code == 302 and drafts.content_of(Show.objects.get(pk=series.pk))["credits"] == []
+
+
+def poster_upload(colour="navy"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 600), colour).save(buffer, "JPEG")
+    return SimpleUploadedFile("season-two.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+
+def test_a_seasons_poster_is_kept_through_later_saves_and_shown_once_published(editor_client, series, client,
+                                                                               media_root):
+    url, data = change_form(editor_client, series)
+    data = with_season(data, 2, year="2026", image_alt="The second season's poster: a stage at night.")
+    response = editor_client.post(url, {**data, "season_set-1-image": poster_upload(), "_save_draft": "Save"})
+    assert response.status_code == 302
+    name = drafts.content_of(Show.objects.get(pk=series.pk))["season_rows"][1]["image"]
+    assert name.startswith("pictures/") and name.endswith(".jpg")
+    url, data = change_form(editor_client, series)  # saved again: a browser posts no file it did not pick
+    assert editor_client.post(url, {**data, "synopsis": "Later.", "_save_draft": "Save"}).status_code == 302
+    assert drafts.content_of(Show.objects.get(pk=series.pk))["season_rows"][1]["image"] == name
+    url, data = change_form(editor_client, series)
+    with factories.committing():
+        assert editor_client.post(url, {**data, "_publish": "Publish"}).status_code == 302
+    season = Season.objects.get(show=series, number=2)
+    assert season.image.name == name and season.picture("poster") is not None
+    page = client.get("/shows/etoile/season-2/").content.decode()
+    assert season.picture("poster").fallback_srcset.split(" ")[0] in page
+
+
+def test_a_seasons_poster_needs_its_alt_text(editor_client, series, media_root):
+    url, data = change_form(editor_client, series)
+    response = editor_client.post(url, {**with_season(data, 2), "season_set-1-image": poster_upload(),
+                                        "_save_draft": "Save"})
+    assert response.status_code == 200 and "Describe the picture" in response.content.decode()

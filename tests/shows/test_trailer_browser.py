@@ -1,11 +1,6 @@
 """A show's trailer in a real browser: the page asks no other host for anything until the reader presses play,
 the keyboard reaches and presses the play button, and then the player's frame, and only it, comes in.
 
-DEPENDS ON THE SHOW PAGE'S TRAILER WIRING, which lands apart from shows/trailers.py: ``Show.trailer`` (a
-TrailerField), templates/includes/trailer.html included on templates/shows/detail.html for a show whose trailer
-is set, and the show's view passing its response through ``shows.trailers.allow_trailer_frame``. Until all three
-are there this test fails: at the factory, at the missing button, or at the frame the policy refuses.
-
 Every request for another host is answered here with an empty page, so the test needs no network."""
 
 import pytest
