@@ -94,11 +94,7 @@ class Show(Pictured, EditorialModel):
 
     def clean(self):
         super().clean()
-        if self.year and self.end_year and self.end_year < self.year:
-            raise ValidationError(
-                {"end_year": ValidationError("The last year cannot come before the first (%(year)s).",
-                                             code="span_backwards", params={"year": self.year})}
-            )
+        refuse_backwards(self.year, self.end_year, field="end_year", unit="year")
 
     @property
     def search_label(self) -> str:
@@ -150,10 +146,7 @@ class Credit(models.Model):
 
     def clean(self):
         super().clean()
-        if self.first_season and self.last_season and self.last_season < self.first_season:
-            raise ValidationError({"last_season": ValidationError(
-                "The last season cannot come before the first (%(first)s).", code="seasons_backwards",
-                params={"first": self.first_season})})
+        refuse_backwards(self.first_season, self.last_season, field="last_season", unit="season")
 
     @property
     def key(self):
@@ -208,10 +201,7 @@ class Season(Pictured, models.Model):
 
     def clean(self):
         super().clean()
-        if self.year and self.end_year and self.end_year < self.year:
-            raise ValidationError({"end_year": ValidationError(
-                "The last year cannot come before the first (%(year)s).", code="span_backwards",
-                params={"year": self.year})})
+        refuse_backwards(self.year, self.end_year, field="end_year", unit="year")
 
     @property
     def key(self):
@@ -280,6 +270,14 @@ def episode_label(title: str, season: int, number: int, episode_title: str = "")
     """“ÉTOILE, 2×05 ‘The Understudy’”."""
     label = f"{title}, {episode_code(season, number)}"
     return f"{label} ‘{episode_title}’" if episode_title else label
+
+
+def refuse_backwards(first: int | None, last: int | None, *, field: str, unit: str) -> None:
+    """A span that ends before it starts (2023–2019, seasons 3–2) is an error on its last ``field``."""
+    if first and last and last < first:
+        raise ValidationError({field: ValidationError(
+            f"The last {unit} cannot come before the first (%(first)s).", code="span_backwards",
+            params={"first": first})})
 
 
 def put_back(stored, rows: list[dict], new) -> None:
