@@ -24,7 +24,7 @@ from editorial import workflow
 from editorial.shared_cache import attempt
 from editorial.writing import ParagraphsField, ParagraphsWidget, SentenceWidget
 
-KEPT_FORM_FIELDS = {"loaded_version"}  # the one field autosave reads that is not the item's own
+KEPT_FORM_FIELDS = {"loaded_version"}  # the field every form has that autosave reads, not the item's own
 PAGE_FIELD = "autosave_page"  # the open page's own id, which its autosaves and its buttons' saves carry
 PAGE_MEMORY_SECONDS = 12 * 3600
 MOST_AUTOSAVES_CAUGHT_UP = 200
@@ -112,8 +112,9 @@ class WritingAdminMixin:
         form_class = self.get_form(request, item, change=True,
                                    fields=flatten_fieldsets(self.get_fieldsets(request, item)))
         form = form_class(request.POST, instance=item)
+        kept = KEPT_FORM_FIELDS | set(getattr(form, "autosaved", ()))  # a form's own field that sets model fields
         for name in list(form.fields):
-            if name not in KEPT_FORM_FIELDS and not is_model_field(self.model, name):
+            if name not in kept and not is_model_field(self.model, name):
                 del form.fields[name]  # notes, the credits-line box, pictures: for the buttons
         formsets = self.inline_formsets(request, form.instance)
         valid = form.is_valid()

@@ -85,6 +85,8 @@ class ReviewForm(EditorialForm):
                   "are edited on the show’s page. For a new review, choose the show and save the draft first.",
     )
 
+    autosaved = ("reviewed",)  # it sets the review's season and episode, which autosave keeps
+
     class Meta:
         model = Review
         fields = ["headline"]  # the admin gives the full list from its fieldsets
@@ -92,8 +94,13 @@ class ReviewForm(EditorialForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         show = self.show_chosen()
-        self.fields["reviewed"].choices = target_choices(show)
-        self.initial["reviewed"] = target_value(self.instance.season, self.instance.episode)
+        choices = target_choices(show)
+        current = target_value(self.instance.season, self.instance.episode)
+        if current not in dict(choices) and show is not None and show.pk == self.instance.show_id:
+            part = self.instance.subject.removeprefix(f"{show.title}, ")
+            choices.append((current, f"{part[:1].upper()}{part[1:]} (no longer listed on the show)"))  # kept
+        self.fields["reviewed"].choices = choices
+        self.initial["reviewed"] = current
         if self.is_bound and show is not None and show.pk != self.instance.show_id:
             self.fields["reviewed"].help_text += f" Offered: those of {show.title}."
 

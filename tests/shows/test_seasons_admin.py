@@ -177,3 +177,26 @@ def test_a_seasons_poster_needs_its_alt_text(editor_client, series, media_root):
     response = editor_client.post(url, {**with_season(data, 2), "season_set-1-image": poster_upload(),
                                         "_save_draft": "Save"})
     assert response.status_code == 200 and "Describe the picture" in response.content.decode()
+
+
+def test_autosave_keeps_what_a_review_is_of(editor_client, series):
+    review = factories.DraftReviewFactory(show=series, body="First.")
+    url, data = change_form(editor_client, review)
+    autosave = reverse("admin:reviews_review_autosave", args=[review.pk])
+    response = editor_client.post(autosave, {**data, "reviewed": "1", "body": "First, again."})
+    assert response.status_code == 200 and response.json()["saved"] is True
+    review = Review.objects.get(pk=review.pk)
+    assert (review.season, review.body) == (1, "First, again.")
+    url, data = change_form(editor_client, review)
+    assert data["reviewed"] == "1"
+    editor_client.post(autosave, {**data, "body": "First, a third time."})
+    assert Review.objects.get(pk=review.pk).season == 1
+
+
+def test_a_review_of_a_season_no_longer_listed_keeps_it_until_chosen_again(editor_client, series):
+    review = factories.DraftReviewFactory(show=series, season=4, body="First.")
+    url, data = change_form(editor_client, review)
+    page = editor_client.get(url).content.decode()
+    assert data["reviewed"] == "4" and "Season 4 (no longer listed on the show)" in page
+    assert editor_client.post(url, {**data, "_save_draft": "Save"}).status_code == 302
+    assert Review.objects.get(pk=review.pk).season == 4
