@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from editorial import drafts, workflow
 from people.models import Person
@@ -10,7 +12,7 @@ from reviews.addresses import changed_addresses
 from reviews.house_style import format_review, parse_review
 from reviews.models import Review
 from reviews.services import house_style_of, import_review, reviews_it_would_repeat
-from shows.models import Credit, Show
+from shows.models import Credit, Episode, Show
 from tests import factories
 from tests.paths import SAMPLES
 from tests.schema_vocabulary import ld_blocks, problems
@@ -168,3 +170,31 @@ def test_the_season_sitemap_lists_the_seasons_of_live_shows(etoile, client):
     assert listing.count("<lastmod>") == 2
     Show.objects.update(status="draft")
     assert "season-1" not in client.get("/sitemap-seasons.xml").content.decode()
+
+
+def build_series(size: int) -> Show:
+    show = factories.LiveShowFactory(title=f"Counted Series {size}", kind=Show.Kind.SERIES, year=2020,
+                                     trailer="youtube:dQw4w9WgXcQ")
+    for number in range(1, size + 1):
+        show.season_set.create(number=number, year=2020 + number, episodes=size)
+        show.episode_set.bulk_create([Episode(show=show, season=number, number=n, title=f"Part {n}")
+                                      for n in range(1, size + 1)])
+        factories.CreditFactory(show=show, role="cast", first_season=number, last_season=number)
+        factories.LiveReviewFactory(show=show, season=number)
+        factories.LiveReviewFactory(show=show, season=number, episode=1)
+    return show
+
+
+@pytest.mark.django_db
+def test_season_and_show_pages_ask_as_much_whatever_their_size(client):
+    def counts(show):
+        found = {}
+        for url in (show.get_absolute_url(), f"{show.get_absolute_url()}season-1/",
+                    f"/feeds/shows/{show.slug}/season-1/"):
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            found[url.replace(show.slug, "")] = len(captured)
+        return found
+
+    client.get("/")  # warm-up: what a process asks once a minute
+    assert counts(build_series(2)) == counts(build_series(12))
