@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from editorial import drafts, workflow
 from people.models import Person
 from reviews.addresses import changed_addresses
-from reviews.house_style import format_review, parse_review
+from reviews.house_style import HouseStyleError, every_error, format_review, parse_review
 from reviews.models import Review
 from reviews.services import house_style_of, import_review, reviews_it_would_repeat
 from shows.models import Credit, Episode, Show
@@ -198,3 +198,42 @@ def test_season_and_show_pages_ask_as_much_whatever_their_size(client):
 
     client.get("/")  # warm-up: what a process asks once a minute
     assert counts(build_series(2)) == counts(build_series(12))
+
+
+@pytest.mark.parametrize(("lines", "message"), [
+    ("season: two", "“season” is a number such as 2, not “two”."),
+    ("season: 0", "“season” is a number such as 2, not “0”."),
+    ("episode: 5", "“episode:” needs a “season:” line too."),
+    ("season: 2\nepisode-title: The Understudy", "“episode-title:” needs a “episode:” line too."),
+    ("trailer: https://example.com/v/1", "“trailer”:"),
+    ("trailer: <iframe src=x></iframe>", "“trailer”:"),
+])
+def test_bad_season_keys_are_clear_errors_at_their_line(lines, message):
+    text = "---\nshow: ÉTOILE\n" + lines + "\n---\nA paragraph.\n" + SEASON_TWO_LINE + "\n"
+    with pytest.raises(HouseStyleError) as raised:
+        parse_review(text)
+    errors = every_error(raised.value)
+    assert any(message in error.message and error.line >= 3 for error in errors), [e.message for e in errors]
+
+
+@pytest.mark.django_db
+def test_a_trailer_in_the_front_matter_is_the_seasons_or_the_shows():
+    import_review(parse_review(season_two("With a trailer", trailer="https://youtu.be/dQw4w9WgXcQ")))
+    show = Show.objects.get()
+    assert show.trailer == "" and show.season_set.get(number=2).trailer == "youtube:dQw4w9WgXcQ"
+    film = "---\nshow: Harbour Lights\ntrailer: https://vimeo.com/76979871\n---\nA paragraph.\n2025 | Portugal | " \
+           "DIRECTOR: Catarina d’Almeida | RUNTIME: 118 mins\n"
+    review = import_review(parse_review(film)).review
+    assert review.show.trailer == "vimeo:76979871"
+    assert format_review(house_style_of(review)).startswith(
+        "---\nshow: Harbour Lights\nheadline: Harbour Lights\ntrailer: https://vimeo.com/76979871\n---\n")
+
+
+@pytest.mark.django_db
+def test_a_file_without_season_keys_imports_and_exports_as_before():
+    first = import_review(parse_review(ETOILE), title="ÉTOILE").review
+    assert (first.season, first.episode, first.subject_suffix) == (None, None, "")
+    assert not Show.objects.get().season_set.exists()
+    text = format_review(house_style_of(first))
+    assert "season" not in text.split("\n---\n")[0] and parse_review(text).body == parse_review(ETOILE).body
+    assert import_review(parse_review(text)).outcome == "unchanged"
