@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 
+from editorial import drafts
 from editorial.admin import DraftInline, EditorialAdmin, StateFilter
 from editorial.admin_lists import ChangesFilter, clamp
 from pictures.admin import PICTURE_FIELDS
@@ -24,7 +25,7 @@ class SeasonInline(DraftInline, admin.StackedInline):
     ordering = ["number"]
     extra = 0
     classes = ["collapse"]
-    verbose_name_plural = "seasons (for a series)"
+    verbose_name_plural = "seasons"
 
 
 class EpisodeInline(DraftInline, admin.TabularInline):
@@ -33,7 +34,7 @@ class EpisodeInline(DraftInline, admin.TabularInline):
     fields = ["season", "number", "title", "air_date"]
     ordering = ["season", "number"]
     extra = 0
-    verbose_name_plural = "episodes (for a series; a season named here is added above when missing)"
+    verbose_name_plural = "episodes (a season an episode names is added to the seasons when missing)"
 
 
 @admin.register(Show)
@@ -52,6 +53,12 @@ class ShowAdmin(EditorialAdmin):
     list_filter = [StateFilter, ChangesFilter, "kind", "tags"]
     search_fields = ["title", "slug", "distributor"]
     list_select_related = ["updated_by"]
+
+    def get_inlines(self, request, obj):
+        """A film has no seasons: their tables appear once the show's draft is a series."""
+        inlines = super().get_inlines(request, obj)
+        film = obj is not None and obj.pk and drafts.content_of(obj).get("kind", obj.kind) == Show.Kind.FILM
+        return [CreditInline] if film else inlines
 
     @admin.display(description="title", ordering="title")
     def title_cell(self, show):

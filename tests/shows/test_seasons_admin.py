@@ -200,3 +200,12 @@ def test_a_review_of_a_season_no_longer_listed_keeps_it_until_chosen_again(edito
     assert data["reviewed"] == "4" and "Season 4 (no longer listed on the show)" in page
     assert editor_client.post(url, {**data, "_save_draft": "Save"}).status_code == 302
     assert Review.objects.get(pk=review.pk).season == 4
+
+
+def test_a_films_form_has_no_season_tables_until_its_draft_is_a_series(editor_client, db):
+    film = factories.LiveShowFactory(title="Harbour Lights", kind=Show.Kind.FILM)
+    url, data = change_form(editor_client, film)
+    assert "season_set-TOTAL_FORMS" not in data and "episode_set-TOTAL_FORMS" not in data
+    assert editor_client.post(url, {**data, "kind": "series", "_save_draft": "Save"}).status_code == 302
+    url, data = change_form(editor_client, film)
+    assert data["kind"] == "series" and data["season_set-TOTAL_FORMS"] == "0"
