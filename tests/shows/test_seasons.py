@@ -2,6 +2,7 @@
 
 import json
 
+import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -237,3 +238,16 @@ def test_a_file_without_season_keys_imports_and_exports_as_before():
     text = format_review(house_style_of(first))
     assert "season" not in text.split("\n---\n")[0] and parse_review(text).body == parse_review(ETOILE).body
     assert import_review(parse_review(text)).outcome == "unchanged"
+
+
+def test_the_season_page_advertises_its_feeds_and_a_feed_reader_reads_them(etoile, client):
+    html = client.get("/shows/etoile/season-2/").content.decode()
+    assert '<a href="/feeds/shows/etoile/season-2/">RSS</a>' in html
+    for url in ("/feeds/shows/etoile/season-2/", "/feeds/shows/etoile/season-2/atom/"):
+        parsed = feedparser.parse(client.get(url).content)
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        assert parsed.feed.title == "Frame Rate: reviews and recaps of ÉTOILE, season 2"
+        assert [entry.title for entry in parsed.entries] == [
+            "ÉTOILE, 2×05 ‘The Understudy’: Curtain call", "ÉTOILE, season 2: The company tours, the jokes stay home"]
+    show_feed = feedparser.parse(client.get("/feeds/shows/etoile/").content)
+    assert len(show_feed.entries) == 3  # the show's feed carries its seasons' reviews
