@@ -209,3 +209,12 @@ def test_a_films_form_has_no_season_tables_until_its_draft_is_a_series(editor_cl
     assert editor_client.post(url, {**data, "kind": "series", "_save_draft": "Save"}).status_code == 302
     url, data = change_form(editor_client, film)
     assert data["kind"] == "series" and data["season_set-TOTAL_FORMS"] == "0"
+
+
+def test_the_shows_preview_shows_a_season_waiting_in_its_draft(editor_client, series, client):
+    url, data = change_form(editor_client, series)
+    editor_client.post(url, {**with_season(data, 2, year="2026"), "_save_draft": "Save"})
+    preview = editor_client.get(reverse("admin:shows_show_preview", args=[series.pk])).content.decode()
+    assert 'id="season-2-heading"' in preview
+    assert 'id="season-2-heading"' not in client.get(series.get_absolute_url()).content.decode()
+    assert list(series.season_set.values_list("number", flat=True)) == [1]  # the preview wrote nothing
