@@ -52,6 +52,10 @@ def build_magazine():
 @pytest.mark.django_db
 def test_public_pages_are_valid_html(client):
     review, show, actor = build_magazine()
+    series = factories.LiveShowFactory(title="ÉTOILE", kind="series", trailer="youtube:dQw4w9WgXcQ")
+    series.season_set.create(number=1, year=2025, episodes=8, synopsis="The swap <b>begins</b>.")
+    series.episode_set.create(season=1, number=5, title="The “Understudy” & <i>co</i>")
+    recap = factories.LiveReviewFactory(show=series, season=1, episode=5)
     tag_url = f"/tags/{Tag.objects.get(name=TRICKY_TAGS[0]).slug}/"
     unicode_tag_url = f"/tags/{Tag.objects.get(name=TRICKY_TAGS[1]).slug}/"  # /tags/étoile/
     expected = {
@@ -62,6 +66,9 @@ def test_public_pages_are_valid_html(client):
         review.get_absolute_url(): 200,
         "/shows/": 200,
         show.get_absolute_url(): 200,
+        series.get_absolute_url(): 200,
+        "/shows/etoile/season-1/": 200,
+        recap.get_absolute_url(): 200,
         "/people/": 200,
         "/people/?from=t": 200,
         actor.get_absolute_url(): 200,
