@@ -137,7 +137,7 @@ class DraftRows:
         return not self.is_valid() or same_rows(self.draft_inline.rows_of(self)) != same_rows(self.draft_rows)
 
     def row_instance(self, row: dict):
-        instance = self.model(**{self.fk.attname: self.instance.pk})
+        instance = self.model(**{self.fk.name: self.instance})  # its label may name the item: no query for it
         for name, value in row.items():
             try:
                 field = self.model._meta.get_field(name)
