@@ -47,6 +47,7 @@ GROUP_MIGRATIONS = [
     ("reviews.migrations.0007_mention_permissions", "grant"),
     ("magazine.migrations.0009_editors_lift_signin_pauses", "grant"),
     ("magazine.migrations.0011_editors_read_what_was_set_aside", "grant"),
+    ("shows.migrations.0011_season_and_episode_permissions", "grant"),
 ]
 
 
