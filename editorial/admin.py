@@ -2,12 +2,14 @@
 
 import json
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
+from django.core import signing
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
-from django.forms.formsets import DELETION_FIELD_NAME, INITIAL_FORM_COUNT
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -82,13 +84,31 @@ class DraftInline:
         return {"draft_rows": self.draft_rows(obj)}
 
     def rows_of(self, formset) -> list[dict]:
-        forms = [form for form in formset.forms
-                 if form.cleaned_data and not form.cleaned_data.get(DELETION_FIELD_NAME)]
-        for form in forms:
-            for field in form.instance._meta.concrete_fields:
-                if isinstance(field, models.FileField):
-                    field.pre_save(form.instance, add=True)  # an upload is stored now, as a save would: rows name it
-        return [form.instance.as_row() for form in forms]
+        return [form.instance.as_row() for form in formset.forms
+                if form.cleaned_data and not form.cleaned_data.get(DELETION_FIELD_NAME)]
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        return [*fields, KEPT_FILES] if file_fields(self.model) else fields
+
+    def get_formset(self, request, obj=None, **kwargs):
+        if file_fields(self.model):  # its rows carry their pictures' names (DraftRows.add_fields)
+            hidden = forms.CharField(widget=forms.HiddenInput, required=False)
+            base = kwargs.get("form", self.form)
+            kwargs["form"] = type(f"{self.model.__name__}RowForm", (base,), {KEPT_FILES: hidden})
+        return super().get_formset(request, obj, **kwargs)
+
+    def store_uploads(self, formset) -> None:
+        """Store the pictures uploaded in the rows, as a save would, so that the draft's rows name them: only once
+        the form is saved (a refused save leaves no file behind)."""
+        for form in formset.forms:
+            if form.cleaned_data and not form.cleaned_data.get(DELETION_FIELD_NAME):
+                for field in file_fields(form.instance):
+                    field.pre_save(form.instance, add=True)
+
+
+def file_fields(model) -> list:
+    return [field for field in model._meta.concrete_fields if isinstance(field, models.FileField)]
 
 
 class DraftRows:
@@ -120,15 +140,29 @@ class DraftRows:
             return 0
         return super().initial_form_count()
 
+    def add_fields(self, form, index):
+        """A row with a picture carries the stored file's name, signed: a browser posts no file it did not pick, and
+        the name, unlike the row's place in a draft that autosave may have reordered, cannot be confused."""
+        super().add_fields(form, index)
+        if self.draft_rows is not None and KEPT_FILES in form.fields and not self.is_bound:
+            names = {field.attname: getattr(form.instance, field.attname).name or ""
+                     for field in file_fields(form.instance)}
+            form.initial[KEPT_FILES] = signing.dumps(names, salt=KEPT_FILES_SALT) if any(names.values()) else ""
+
     def get_form_kwargs(self, index):
-        """A posted form that stood for a draft's row starts from that row: what a browser never posts again (a
-        picture already uploaded) is kept, and the row is kept even where nothing in it changed."""
+        """A posted row starts from the files its signed names name (``add_fields``)."""
         kwargs = super().get_form_kwargs(index)
         if self.draft_rows is None or not self.is_bound or index is None:
             return kwargs
-        shown = self.rows_in_order()
-        if index < min(len(shown), self.management_form.cleaned_data.get(INITIAL_FORM_COUNT) or 0):
-            kwargs.update(instance=self.row_instance(shown[index]), empty_permitted=False)
+        token = self.data.get(f"{self.add_prefix(index)}-{KEPT_FILES}", "")
+        try:
+            names = signing.loads(token, salt=KEPT_FILES_SALT, max_age=KEPT_FILES_SECONDS) if token else {}
+        except signing.BadSignature:
+            names = {}  # a forged or expired name keeps no file
+        known = {field.attname for field in file_fields(self.model)}
+        kept = {name: value for name, value in names.items() if name in known and isinstance(value, str)}
+        if kept:
+            kwargs["instance"] = self.model(**{self.fk.name: self.instance}, **kept)
         return kwargs
 
     def has_changed(self):
@@ -145,6 +179,11 @@ class DraftRows:
                 continue
             setattr(instance, field.attname, value)
         return instance
+
+
+KEPT_FILES = "kept_files"
+KEPT_FILES_SALT = "editorial.draft_rows.kept_files"
+KEPT_FILES_SECONDS = 7 * 24 * 3600  # a change form left open for a week still keeps its rows' pictures
 
 
 def same_rows(rows: list[dict]) -> list[str]:
@@ -291,6 +330,7 @@ class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin
         for formset in formsets:
             inline = getattr(formset, "draft_inline", None)
             if inline is not None and inline.has_change_permission(request, item if item.pk else None):
+                inline.store_uploads(formset)
                 data[inline.draft_key] = inline.rows_of(formset)  # a table the user may only read stays as it is
         return data
 

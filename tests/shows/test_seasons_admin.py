@@ -218,3 +218,44 @@ def test_the_shows_preview_shows_a_season_waiting_in_its_draft(editor_client, se
     assert 'id="season-2-heading"' in preview
     assert 'id="season-2-heading"' not in client.get(series.get_absolute_url()).content.decode()
     assert list(series.season_set.values_list("number", flat=True)) == [1]  # the preview wrote nothing
+
+
+def with_posters(editor_client, series) -> tuple[str, str]:
+    """Seasons 1 and 2 of the live series, each with a poster of its own, in the series' draft."""
+    url, data = change_form(editor_client, series)
+    data = with_season(data, 2, image_alt="Season two's poster.")
+    data = {**data, "season_set-0-image_alt": "Season one's poster.", "season_set-0-image": poster_upload("red"),
+            "season_set-1-image": poster_upload("blue")}
+    assert editor_client.post(url, {**data, "_save_draft": "Save"}).status_code == 302
+    rows = drafts.content_of(Show.objects.get(pk=series.pk))["season_rows"]
+    return rows[0]["image"], rows[1]["image"]
+
+
+def posters(series) -> dict:
+    return {row["number"]: row["image"] for row in drafts.content_of(Show.objects.get(pk=series.pk))["season_rows"]}
+
+
+def test_each_seasons_poster_stays_with_it_when_an_autosave_reorders_the_rows(editor_client, series, media_root):
+    red, blue = with_posters(editor_client, series)
+    url, data = change_form(editor_client, series)
+    data["autosave_page"] = "page-one"  # what the page's script adds: its own autosaves are no conflict
+    autosave = reverse("admin:shows_show_autosave", args=[series.pk])
+    renumbered = {**data, "season_set-0-number": "3"}  # season 1 becomes 3: the draft now lists 2 before it
+    assert editor_client.post(autosave, renumbered).json()["saved"] is True
+    assert editor_client.post(url, {**renumbered, "_save_draft": "Save"}).status_code == 302
+    assert posters(series) == {2: blue, 3: red}
+    url, data = change_form(editor_client, series)
+    data["autosave_page"] = "page-two"
+    first = next(key.split("-")[1] for key, value in data.items() if key.endswith("-number") and value == "2")
+    removed = {**data, f"season_set-{first}-DELETE": "on"}
+    assert editor_client.post(autosave, removed).json()["saved"] is True
+    assert editor_client.post(url, {**removed, "_save_draft": "Save"}).status_code == 302
+    assert posters(series) == {3: red}
+
+
+def test_a_forged_picture_name_keeps_no_file(editor_client, series, media_root):
+    red, blue = with_posters(editor_client, series)
+    url, data = change_form(editor_client, series)
+    forged = {**data, "season_set-1-kept_files": data["season_set-1-kept_files"][:-2] + "xx"}
+    assert editor_client.post(url, {**forged, "_save_draft": "Save"}).status_code == 302
+    assert posters(series) == {1: red, 2: ""}  # the forged row names no file: its poster is not kept
