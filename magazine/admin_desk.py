@@ -44,7 +44,7 @@ def calendar_view(request):
     following = (month + timedelta(days=32)).replace(day=1)
     reviews = (Review.objects.filter(status=Status.PUBLISHED, published_at__gte=first,
                                      published_at__lt=timezone.make_aware(datetime.combine(following, time.min)))
-               .select_related("show").with_episode_titles().order_by("published_at"))
+               .select_related("show").order_by("published_at"))
     by_day: dict[date, list] = {}
     for review in reviews:
         by_day.setdefault(timezone.localtime(review.published_at).date(), []).append(review)

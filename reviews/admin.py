@@ -113,9 +113,6 @@ class ReviewAdmin(EditorialAdmin):
     def show_cell(self, review):
         return clamp(review.show if review.season is None else review.subject)
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_episode_titles()  # the list names a recap's episode
-
     def get_urls(self):
         import_url = path("import/", self.admin_site.admin_view(self.import_view), name="reviews_review_import")
         return [import_url, *super().get_urls()]

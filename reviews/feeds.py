@@ -39,8 +39,7 @@ class LatestReviewsFeed(Feed):
     def items(self, obj):
         # Tags into a list of their own: taggit's manager would build a queryset per review just to hold them.
         tags = Prefetch("tags", to_attr="tag_list")
-        return with_mentions(self.reviews(obj).select_related("show", "critic").with_episode_titles()
-                             .prefetch_related(tags))[:FEED_SIZE]
+        return with_mentions(self.reviews(obj).select_related("show", "critic").prefetch_related(tags))[:FEED_SIZE]
 
     def title(self, obj):
         return xml_text(f"{settings.MAGAZINE_NAME}: {self.subject_of(obj)}")

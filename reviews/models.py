@@ -2,7 +2,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
@@ -11,7 +10,7 @@ from editorial.models import EditorialModel, EditorialQuerySet, State, Status
 from editorial.surrogate_keys import KeyedQuerySet
 from pictures.models import Pictured
 from reviews.rating import is_half_star
-from shows.models import Episode, episode_label
+from shows.models import episode_label
 
 
 def validate_half_star(value: Decimal) -> None:
@@ -27,13 +26,7 @@ class ReviewQuerySet(EditorialQuerySet):
 
     def cards(self):
         """Reviews with everything a card shows, in one query, without the bodies a card never shows."""
-        return self.select_related("show", "critic").defer("body", "show__synopsis", "critic__bio") \
-            .with_episode_titles()
-
-    def with_episode_titles(self):
-        """A recap's episode title, read in the same query (cards and headlines name it)."""
-        titles = Episode.objects.filter(show=OuterRef("show"), season=OuterRef("season"), number=OuterRef("episode"))
-        return self.annotate(episode_title=Subquery(titles.values("title")[:1]))
+        return self.select_related("show", "critic").defer("body", "show__synopsis", "critic__bio")
 
     def of_work_by(self, person):
         """Reviews of the shows a person is credited on."""
@@ -145,23 +138,25 @@ class Review(Pictured, EditorialModel):
     @property
     def subject(self) -> str:
         """What the review is of, as headlines and cards name it: “ÉTOILE”, “ÉTOILE, season 2”,
-        “ÉTOILE, 2×05 ‘The Understudy’”."""
-        title = self.show.title
+        “ÉTOILE, 2×05 ‘The Understudy’”; read from the row (``subject_suffix``), so a list of cards asks nothing."""
         if self.season is None:
-            return title
-        if self.episode is None:
-            return f"{title}, season {self.season}"
-        return episode_label(title, self.season, self.episode, self.episode_name)
+            return self.show.title
+        return self.show.title + (self.subject_suffix or self.current_suffix())
 
-    def current_suffix(self) -> str:
-        return self.subject.removeprefix(self.show.title) if self.show_id and self.season is not None else ""
+    def current_suffix(self, titles: dict | None = None) -> str:
+        """What follows the show's title in ``subject``, from the show's episodes (``titles``: {(season, number):
+        title}, when the caller read them already)."""
+        if not self.show_id or self.season is None:
+            return ""
+        if self.episode is None:
+            return f", season {self.season}"
+        title = titles.get((self.season, self.episode), "") if titles is not None else self.episode_name
+        return episode_label("", self.season, self.episode, title)
 
     @property
     def episode_name(self) -> str:
         if self.episode is None:
             return ""
-        if hasattr(self, "episode_title"):
-            return self.episode_title or ""
         found = self.show.episode_set.filter(season=self.season, number=self.episode).first()
         return found.title if found else ""
 
@@ -183,8 +178,9 @@ class Review(Pictured, EditorialModel):
 def subjects_follow_the_show(sender, item, **kwargs) -> None:
     """After a show's change commits: its recaps name their episodes as the show now titles them (the search
     index reads the suffix)."""
+    titles = {(episode.season, episode.number): episode.title for episode in item.episode_set.all()}
     for review in item.reviews.filter(season__isnull=False).select_related("show"):
-        suffix = review.current_suffix()
+        suffix = review.current_suffix(titles)
         if suffix != review.subject_suffix:
             Review.objects.filter(pk=review.pk).update(subject_suffix=suffix)
 

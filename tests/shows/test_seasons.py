@@ -251,3 +251,12 @@ def test_the_season_page_advertises_its_feeds_and_a_feed_reader_reads_them(etoil
             "ÉTOILE, 2×05 ‘The Understudy’: Curtain call", "ÉTOILE, season 2: The company tours, the jokes stay home"]
     show_feed = feedparser.parse(client.get("/feeds/shows/etoile/").content)
     assert len(show_feed.entries) == 3  # the show's feed carries its seasons' reviews
+
+
+def test_cards_of_season_reviews_and_recaps_are_not_on_the_list_of_every_show(etoile, client):
+    """A card names its recap's episode from the review's own row: the home page and the archive do not change
+    when some other show is published."""
+    for url in ("/", "/reviews/", "/feeds/reviews/"):
+        response = client.get(url)
+        assert "2×05 ‘The Understudy’" in response.content.decode(), url
+        assert "show-list" not in response["Surrogate-Key"].split(), url
