@@ -25,7 +25,7 @@ from editorial.admin_set_aside import SetAsideAdmin  # noqa: F401  (what failed 
 from editorial.admin_writing import PAGE_FIELD, WritingAdminMixin, caught_up
 from editorial.forms import EditorialForm
 from editorial.models import Changes, EditorialModel, State, Status
-from editorial.widgets import TagAutocompleteWidget
+from editorial.widgets import SafeAutocomplete, TagAutocompleteWidget
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -67,7 +67,7 @@ def pressed(request) -> str:
     return next((name for name in workflow.BUTTONS if name in request.POST), workflow.SAVE_DRAFT)
 
 
-class DraftInline:
+class DraftInline(SafeAutocomplete):
     """An inline that edits a part of the draft (``draft_key`` of its revisions). Its forms are the draft's rows and
     are read back into it, never saved as rows: ``drafts.save`` writes the rows when they hold the draft. Its model
     provides ``as_row()``."""
@@ -242,7 +242,7 @@ class WorkflowForm(EditorialForm):
         return cleaned
 
 
-class EditorialAdmin(EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin, admin.ModelAdmin):
+class EditorialAdmin(SafeAutocomplete, EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin, admin.ModelAdmin):
     """Status column and filter, the workflow's buttons, drafts, and the record of who."""
 
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]

@@ -1,3 +1,5 @@
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ValidationError
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
@@ -31,3 +33,33 @@ class TagAutocompleteWidget(TagWidget):
         names = Tag.objects.order_by("name").values_list("name", flat=True)[:SUGGESTED_TAGS]
         context["widget"]["tag_names"] = list(names)
         return context
+
+
+class SafeAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete box, which looks the chosen value up again to show it: a posted value no key can be
+    (“x”, “²”, a number past the column) is shown as nothing, and the form's own error says why, instead of the
+    lookup failing the page."""
+
+    def optgroups(self, name, value, attr=None):
+        target = self.field.remote_field.model._meta.get_field(
+            getattr(self.field.remote_field, "field_name", None) or self.field.remote_field.model._meta.pk.attname)
+        return super().optgroups(name, [one for one in value if is_key(target, one)], attr)
+
+
+def is_key(field, value) -> bool:
+    if value in (None, ""):
+        return True
+    try:
+        field.run_validators(field.to_python(value))
+    except ValidationError:
+        return False
+    return True
+
+
+class SafeAutocomplete:
+    """For admins and inlines with ``autocomplete_fields``: their boxes take ``SafeAutocompleteSelect``."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -108,7 +108,7 @@ class ReviewForm(EditorialForm):
         """The show whose seasons are offered: the one posted (so a changed show is checked against its own),
         else the review's."""
         posted = str(self.data.get(self.add_prefix("show"), "")) if self.is_bound else ""
-        if posted.isdigit() and len(posted) < 19:
+        if posted.isascii() and posted.isdigit() and len(posted) < 19:  # "²" is a digit int() refuses
             return Show.objects.filter(pk=int(posted)).first()
         return self.instance.show if self.instance.show_id else None
 

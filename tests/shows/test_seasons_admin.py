@@ -259,3 +259,20 @@ def test_a_forged_picture_name_keeps_no_file(editor_client, series, media_root):
     forged = {**data, "season_set-1-kept_files": data["season_set-1-kept_files"][:-2] + "xx"}
     assert editor_client.post(url, {**forged, "_save_draft": "Save"}).status_code == 302
     assert posters(series) == {1: red, 2: ""}  # the forged row names no file: its poster is not kept
+
+
+@pytest.mark.parametrize("show", ["²", "٣", "x", "", "9" * 30])
+def test_a_posted_show_that_is_no_id_is_a_form_error(editor_client, series, show):
+    review = factories.LiveReviewFactory(show=series)
+    url, data = change_form(editor_client, review)
+    response = editor_client.post(url, {**data, "show": show, "_save_draft": "Save"})
+    assert response.status_code == 200 and "show" in response.context["adminform"].form.errors
+
+
+@pytest.mark.parametrize("person", ["²", "x", "9" * 30])
+def test_a_posted_credit_that_names_no_person_is_a_form_error(editor_client, series, person):
+    url, data = change_form(editor_client, series)
+    credit = {"credits-TOTAL_FORMS": "1", "credits-0-person": person, "credits-0-role": "cast",
+              "credits-0-character": "", "credits-0-note": "", "credits-0-order": "1"}
+    response = editor_client.post(url, {**data, **credit, "_save_draft": "Save"})
+    assert response.status_code == 200 and response.context["inline_admin_formsets"][0].formset.errors[0]["person"]
