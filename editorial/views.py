@@ -35,10 +35,13 @@ class LiveDetailView(DetailView):
         except Http404:
             if self.preview_item:
                 raise
-            old = OldSlug.objects.filter(
-                content_type=ContentType.objects.get_for_model(self.model), slug=kwargs["slug"]
-            ).first()
-            current = old and self.get_queryset().filter(pk=old.object_id).first()
+            current = now_at(self.get_queryset(), kwargs["slug"])
             if not current:
                 raise
             return redirect(current, permanent=True)
+
+
+def now_at(items, old_slug: str):
+    """The item of ``items`` that had the address ``old_slug``, or None."""
+    old = OldSlug.objects.filter(content_type=ContentType.objects.get_for_model(items.model), slug=old_slug).first()
+    return old and items.filter(pk=old.object_id).first()

@@ -159,7 +159,7 @@ class SeasonFeed(LatestReviewsFeed):
     """The reviews and recaps of one season of a series."""
 
     def get_object(self, request, slug, number):
-        show = get_object_or_404(Show.objects.live(), slug=slug)
+        show = get_object_or_404(Show.objects.live().filter(kind=Show.Kind.SERIES), slug=slug)
         return get_object_or_404(show.season_set.select_related("show"), number=number)
 
     def reviews(self, season):

@@ -13,7 +13,7 @@ class SeasonSitemap(Sitemap):
     limit = PAGE_SIZE
 
     def seasons(self):
-        return Season.objects.filter(show__in=Show.objects.live().values("pk"))
+        return Season.objects.filter(show__in=Show.objects.live().filter(kind=Show.Kind.SERIES).values("pk"))
 
     def items(self):
         return self.seasons().select_related("show").annotate(last_changed_at=last_changed("show__")).order_by("pk")

@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.db.models import OuterRef
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import DetailView
 
 from editorial import structured_data as ld
 from editorial.alphabet import AlphabeticalIndexView, count_of
 from editorial.seo import PageMeta, PageMetaMixin, canonical_url, describe, feed_link, latest_feed, social_image
-from editorial.views import LiveDetailView
+from editorial.views import LiveDetailView, now_at
 from shows.credits import credits_by_person
 from shows.models import Season, Show
 from shows.structured_data import tv_season, work
@@ -72,6 +73,8 @@ class ShowDetailView(PageMetaMixin, LiveDetailView):
 def seasons_with_reviews(show, reviews) -> list[tuple[object, list]]:
     """[(season, its reviews and recaps newest first), ...] in season order; a season reviewed before it is
     listed on the show (its row waits in the show's draft) is listed with its number alone."""
+    if show.kind != Show.Kind.SERIES:
+        return []  # a film's seasons, left from when its draft was a series, are not shown
     seasons = {season.number: season for season in show.season_set.all()}
     by_season: dict[int, list] = {}
     for review in reviews:
@@ -88,9 +91,17 @@ class SeasonDetailView(PageMetaMixin, DetailView):
     template_name = "shows/season.html"
     context_object_name = "season"
 
-    def get_object(self, queryset=None):
-        show = get_object_or_404(Show.objects.live(), slug=self.kwargs["slug"])
-        return get_object_or_404(show.season_set.select_related("show"), number=self.kwargs["number"])
+    def get(self, request, *args, **kwargs):
+        """A season has one address: an old slug of its show, or its number written otherwise (“season-02”),
+        redirects there."""
+        series = Show.objects.live().filter(kind=Show.Kind.SERIES)
+        show = series.filter(slug=kwargs["slug"]).first() or now_at(series, kwargs["slug"])
+        if show is None:
+            raise Http404("No live series at this address.")
+        self.object = get_object_or_404(show.season_set.select_related("show"), number=kwargs["number"])
+        if request.path != self.object.get_absolute_url():
+            return redirect(self.object, permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         season = self.object

@@ -260,3 +260,22 @@ def test_cards_of_season_reviews_and_recaps_are_not_on_the_list_of_every_show(et
         response = client.get(url)
         assert "2×05 ‘The Understudy’" in response.content.decode(), url
         assert "show-list" not in response["Surrogate-Key"].split(), url
+
+
+def test_a_season_has_one_address_and_keeps_it_when_its_show_is_renamed(etoile, client):
+    response = client.get("/shows/etoile/season-02/")
+    assert response.status_code == 301 and response["Location"] == "/shows/etoile/season-2/"
+    show = Show.objects.get()
+    with factories.committing():
+        workflow.publish(show, by=None, data={**drafts.content_of(show), "slug": "etoile-the-series"})
+    response = client.get("/shows/etoile/season-2/")
+    assert response.status_code == 301 and response["Location"] == "/shows/etoile-the-series/season-2/"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_film_has_no_season_pages(etoile, client):
+    Show.objects.update(kind=Show.Kind.FILM)  # a series turned film: its seasons stay in its rows, unshown
+    assert client.get("/shows/etoile/season-1/").status_code == 404
+    assert client.get("/feeds/shows/etoile/season-1/").status_code == 404
+    assert 'id="seasons-heading"' not in client.get("/shows/etoile/").content.decode()
+    assert "season-1" not in client.get("/sitemap-seasons.xml").content.decode()
