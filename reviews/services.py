@@ -14,7 +14,7 @@ from editorial.text import tidy
 from people.models import Person
 from reviews.house_style import CreditEntry, Credits, HouseStyleError, ParsedReview
 from reviews.models import Review
-from shows.models import Season, Show, episode_code, episode_label
+from shows.models import Season, Show, episode_code, episode_label, in_seasons
 from shows.services import assign, assign_row, merge_credits, person_named
 
 PUBLICATION_HOUR = time(9, 0)  # a front matter's bare date publishes at nine in the morning, magazine time
@@ -251,17 +251,21 @@ def check_clean(item, *, line: int) -> None:
 
 
 def house_style_of(review: Review) -> ParsedReview:
-    """The review as the house style holds it, ready for ``format_review``. A season's review or a recap speaks
-    of its season: the line's year and EPISODES are the season's, its people those the season credits."""
-    show = review.show
-    season = review.season_row()
+    """The review as the house style holds it, ready for ``format_review``, with its show as the show's draft has
+    it (what importing the file compares with). A season's review or a recap speaks of its season: the line's
+    year and EPISODES are the season's, its people those the season credits."""
+    show = Show.objects.get(pk=review.show_id)
+    content = draft_of(show)
+    season = next((row for row in content.get("season_rows", []) if row["number"] == review.season), None)
     front = {"show": show.title}
     if review.season is not None:
         front["season"] = review.season
     if review.episode is not None:
         front["episode"] = review.episode
-        if review.episode_name:
-            front["episode-title"] = review.episode_name
+        title = next((row["title"] for row in content.get("episode_rows", [])
+                      if (row["season"], row["number"]) == (review.season, review.episode)), "")
+        if title:
+            front["episode-title"] = title
     front["headline"] = review.headline
     if review.critic:
         front["author"] = review.critic.name
@@ -273,7 +277,7 @@ def house_style_of(review: Review) -> ParsedReview:
     if review.published_at:
         local = timezone.localtime(review.published_at)
         front["published"] = local.date() if local.time() == PUBLICATION_HOUR else local
-    trailer = season.trailer if season is not None else show.trailer if review.season is None else ""
+    trailer = (season or {}).get("trailer", "") if review.season is not None else show.trailer
     if trailer:
         front["trailer"] = trailer
     facts = {name: getattr(show, name) for name in ("distributor", "episodes", "seasons", "runtime_minutes",
@@ -281,14 +285,14 @@ def house_style_of(review: Review) -> ParsedReview:
     year, end_year = show.year, show.end_year
     if review.season is not None:
         facts.pop("episodes", None)
-        if season is not None and season.episodes:
-            facts["episodes"] = season.episodes
-        if season is not None and season.year:
-            year, end_year = season.year, season.end_year
+        if season and season.get("episodes"):
+            facts["episodes"] = season["episodes"]
+        if season and season.get("year"):  # a season without its year is written with its show's
+            year, end_year = season["year"], season.get("end_year")
     people = tuple(
-        CreditEntry(c.role, c.person.name, c.character, c.note, c.order)
-        for c in show.credits.select_related("person").order_by("order", "pk")
-        if review.season is None or c.covers(review.season)
+        CreditEntry(row["role"], row["name"], row["character"], row["note"], row["order"])
+        for row in sorted(content.get("credits", []), key=lambda row: row["order"])
+        if review.season is None or in_seasons(row.get("first_season"), row.get("last_season"), review.season)
     )
     credits = Credits(year, end_year, show.countries, facts, people)
     return ParsedReview(front, tuple(review.paragraphs()), credits)

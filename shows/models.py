@@ -163,7 +163,7 @@ class Credit(models.Model):
                 "last_season": self.last_season}
 
     def covers(self, season: int) -> bool:
-        return (self.first_season or 1) <= season and (self.last_season is None or season <= self.last_season)
+        return in_seasons(self.first_season, self.last_season, season)
 
     @property
     def seasons(self) -> str:
@@ -295,6 +295,11 @@ def put_back(stored, rows: list[dict], new) -> None:
                 setattr(item, name, model._meta.get_field(name).to_python(value))
             item.full_clean(validate_constraints=False)
             item.save()
+
+
+def in_seasons(first: int | None, last: int | None, season: int) -> bool:
+    """Whether a credit from ``first`` to ``last`` (either empty: open at that end) covers ``season``."""
+    return (first or 1) <= season and (last is None or season <= last)
 
 
 def seasons_phrase(first: int | None, last: int | None) -> str:

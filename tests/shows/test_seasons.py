@@ -279,3 +279,16 @@ def test_a_film_has_no_season_pages(etoile, client):
     assert client.get("/feeds/shows/etoile/season-1/").status_code == 404
     assert 'id="seasons-heading"' not in client.get("/shows/etoile/").content.decode()
     assert "season-1" not in client.get("/sitemap-seasons.xml").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_season_waiting_in_a_live_shows_draft_exports_as_it_waits_and_reimports_unchanged():
+    import_review(parse_review(front(show="ÉTOILE", season=1, author="Marion Vasseur") + ETOILE), publish=True)
+    waiting = import_review(parse_review(season_two("The company tours"))).review  # no --publish: in the draft
+    assert not Show.objects.get().season_set.filter(number=2).exists()
+    text = format_review(house_style_of(waiting))
+    assert text.splitlines()[-1].startswith("2026 | US |") and "SEASONS: 2" in text and "Rosa Quintero" in text
+    again = import_review(parse_review(text))
+    assert again.outcome == "unchanged", again.changes
+    rows = drafts.content_of(Show.objects.get())["season_rows"]
+    assert [(row["number"], row["year"]) for row in rows] == [(1, 2025), (2, 2026)]
