@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from django.utils.timezone import localdate
 from taggit.models import Tag
 
+from editorial import markup
 from editorial.feedgenerators import FullContentAtomFeed, FullContentRssFeed, xml_text
 from people.models import Person
 from reviews.mentions import body_with_links, with_mentions
@@ -67,8 +68,11 @@ class LatestReviewsFeed(Feed):
         return xml_text(review.headline if review.season is None else f"{review.subject}: {review.headline}")
 
     def item_description(self, review):
-        """The excerpt, as HTML (RSS descriptions and Atom html summaries are read as markup): text escaped."""
-        return xml_text(escape(review.standfirst or Truncator(next(iter(review.paragraphs()), "")).words(60)))
+        """The excerpt, as HTML (RSS descriptions and Atom html summaries are read as markup): the standfirst with
+        its italics, or the body's first words, text escaped."""
+        if review.standfirst:
+            return xml_text(markup.line_as_html(review.standfirst))
+        return xml_text(escape(Truncator(next(iter(review.read_lines()), "")).words(60)))
 
     def item_extra_kwargs(self, review):
         html = body_with_links(review, absolute=self.request.build_absolute_uri)

@@ -1,19 +1,15 @@
 """People and shows a review's body names, found when the review is saved and linked when it is shown."""
 
-from functools import lru_cache
-
 from django.db import transaction
 from django.db.models import Prefetch
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from editorial import text as plain_text
+from editorial import markup
 from editorial.names import candidates, name_key
 from people.models import Person
 from reviews.models import Mention, Review
 from shows.models import Show
 
-BODIES_KEPT = 512  # linked bodies a process keeps: the reviews being read now
 MIN_SINGLE_WORD = 4  # a one-word name shorter than this (“It”, “Up”) is too common to find in prose
 
 
@@ -23,9 +19,10 @@ def plausible(key: str, original: str) -> bool:
 
 
 def detect(body: str) -> list[tuple[object, str]]:
-    """(person or show, the words that name it), once each, in the order the body first names them."""
+    """(person or show, the words that name it), once each, in the order the body first names them; in
+    italics or a quotation too, as the words read with the markup off."""
     found = {}
-    for paragraph in plain_text.paragraphs(body):
+    for paragraph in markup.read_lines(body):
         spans = {key: places for key, places in candidates(paragraph).items()
                  if plausible(key, paragraph[places[0][0]:places[0][1]])}
         for model in (Person, Show):
@@ -56,26 +53,6 @@ def mentions_follow_the_body(sender, item, **kwargs) -> None:
     refresh_mentions(item)
 
 
-def linked_paragraph(paragraph: str, links: dict[str, str]) -> tuple[str, set[str]]:
-    """The paragraph as HTML with each name of ``links`` linked where it first appears; and the names linked."""
-    if not links:
-        return escape(paragraph), set()
-    spans = []
-    taken = set()
-    for key, places in sorted(candidates(paragraph).items(), key=lambda kv: -len(kv[0])):
-        if key in links and key not in taken:
-            start, end = places[0]
-            if all(end <= s or start >= e for s, e, _ in spans):
-                spans.append((start, end, links[key]))
-                taken.add(key)
-    html, cursor = [], 0
-    for start, end, url in sorted(spans):
-        html += [escape(paragraph[cursor:start]), f'<a href="{escape(url)}">{escape(paragraph[start:end])}</a>']
-        cursor = end
-    html.append(escape(paragraph[cursor:]))
-    return "".join(html), taken
-
-
 def with_mentions(reviews):
     """Reviews with what their linked bodies need, in one more query however many there are."""
     return reviews.prefetch_related(
@@ -92,21 +69,16 @@ def mention_links(review: Review, absolute=str) -> dict[str, str]:
     return links
 
 
+def work_titles(review: Review) -> frozenset[str]:
+    """Name keys of the shows the body names (mentions should be prefetched): set in italics, as titles of works
+    are, linked or not; an editor's “not this one” leaves the words roman."""
+    return frozenset(name_key(m.text) for m in review.mentions.all() if m.show_id and not m.wrong)
+
+
 def body_with_links(review: Review, absolute=str) -> str:
-    """``absolute`` turns a path into the address to link (a feed's links must be absolute)."""
-    return mark_safe(linked_body(review.body, tuple(sorted(mention_links(review, absolute).items()))))
-
-
-@lru_cache(maxsize=BODIES_KEPT)
-def linked_body(body: str, links: tuple[tuple[str, str], ...]) -> str:
-    """The body as HTML paragraphs with its links. It depends on nothing but its arguments, so each process keeps
-    the latest: finding the names in a body is done once per version of the text and of its live links, not once
-    per reader; an edit, or a named person going live, makes new arguments."""
-    remaining = dict(links)
-    paragraphs = []
-    for paragraph in plain_text.paragraphs(body):
-        html, linked = linked_paragraph(paragraph, remaining)
-        for key in linked:  # a name is linked once per review
-            del remaining[key]
-        paragraphs.append(f"<p>{html}</p>")
-    return "\n".join(paragraphs)
+    """The body as HTML (editorial.markup): its marks, the titles of the shows it names in italics, the live
+    people and shows it names linked once. ``absolute`` turns a path into the address to link (a feed's links must
+    be absolute). The HTML depends on nothing but its arguments, so each process keeps the latest bodies: the
+    names are found once per version of the text and of its live links, not once per reader."""
+    links = tuple(sorted(mention_links(review, absolute).items()))
+    return mark_safe(markup.to_html(review.body, links, work_titles(review)))

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from editorial import markup
 from editorial import text as plain_text
 from editorial.models import EditorialModel, EditorialQuerySet, State, Status
 from editorial.surrogate_keys import KeyedQuerySet
@@ -165,7 +166,16 @@ class Review(Pictured, EditorialModel):
         return self.show.season_set.filter(number=self.season).first() if self.season is not None else None
 
     def paragraphs(self) -> list[str]:
+        """The body's lines as written, marks and all (what the house style exports)."""
         return plain_text.paragraphs(self.body)
+
+    def read_lines(self) -> list[str]:
+        """The body's paragraphs as a reader reads them, marks off (editorial.markup.read_lines)."""
+        return markup.read_lines(self.body)
+
+    @property
+    def plain_standfirst(self) -> str:
+        return markup.plain_line(self.standfirst)
 
     def stars(self) -> list[str]:
         """Five slots, each "full", "half" or "empty"."""

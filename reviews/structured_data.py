@@ -26,10 +26,10 @@ def review(request, review, credits) -> dict:
         "publisher": organization(request),
         "datePublished": review.published_at.isoformat() if review.published_at else None,
         "dateModified": review.last_changed.isoformat(),
-        "reviewBody": "\n".join(review.paragraphs()),
+        "reviewBody": "\n".join(review.read_lines()),
     }
     if review.standfirst:
-        data["description"] = review.standfirst
+        data["description"] = review.plain_standfirst
     with_image(request, data, review, "social")
     if review.critic:
         data["author"] = person(request, review.critic)

@@ -99,7 +99,7 @@ class ReviewDetailView(PageMetaMixin, LiveDetailView):
                  (review.headline, review.get_absolute_url())]
         return PageMeta(
             title=review.headline if review.season is None else f"{review.headline} ({review.subject})",
-            description=describe(review.standfirst, *review.paragraphs()[:1]),
+            description=describe(review.plain_standfirst, *review.read_lines()[:1]),
             canonical=canonical_url(self.request),
             og_type="article",
             image=social_image(self.request, review),

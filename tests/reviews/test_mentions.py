@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from editorial import workflow
-from reviews.mentions import detect, linked_body, refresh_mentions
+from editorial import markup, workflow
+from reviews.mentions import detect, refresh_mentions
 from reviews.models import Mention
 from reviews.related import related_reviews
 from tests import factories
@@ -49,7 +49,7 @@ def test_page_links_live_names_once_and_never_a_draft(client, cast):
     page = client.get(review.get_absolute_url()).content.decode()
     assert page.count('<a href="/people/luke-kirby/">Luke Kirby</a>') == 1
     assert '<a href="/people/lou-de-laage/">Lou de Laage</a>' in page
-    assert '<a href="/shows/bunheads/">Bunheads</a>' in page
+    assert '<a href="/shows/bunheads/"><cite>Bunheads</cite></a>' in page  # a title of a work, in italics
     assert "Simon Callow too." in page and cast["draft"].get_absolute_url() not in page
     assert Mention.objects.filter(review=review, person=cast["draft"]).exists()  # known, just not linked
 
@@ -144,15 +144,15 @@ def test_refresh_command_finds_names_added_after_the_review(cast):
 
 def test_a_body_is_linked_once_per_version_of_its_text_and_links(client, cast):
     review = review_with("Luke Kirby shines; Simon Callow too.")
-    linked_body.cache_clear()
+    markup.to_html.cache_clear()
     for _ in range(3):
         assert 'href="/people/luke-kirby/"' in client.get(review.get_absolute_url()).content.decode()
-    assert (linked_body.cache_info().misses, linked_body.cache_info().hits) == (1, 2)
+    assert (markup.to_html.cache_info().misses, markup.to_html.cache_info().hits) == (1, 2)
     with factories.committing():
         workflow.publish(cast["draft"], by=factories.editor())
     page = client.get(review.get_absolute_url()).content.decode()
     assert 'href="/people/simon-callow/"' in page  # a named person went live: new links, a new rendering
-    assert linked_body.cache_info().misses == 2
+    assert markup.to_html.cache_info().misses == 2
 
 
 def test_the_review_page_keeps_its_related_ids_a_while_and_reads_the_cards_live(client, db, monkeypatch):
