@@ -20,6 +20,7 @@ from taggit.models import Tag
 from editorial import conflicts, drafts, publish_keys, registry, revisions, set_aside, workflow
 from editorial.admin_audit import AuditEntryAdmin  # noqa: F401  (the audit log, registered there)
 from editorial.admin_lists import ChangesFilter, EditorialListMixin
+from editorial.admin_markup import MarkupAdminMixin
 from editorial.admin_safety import EditorialSafetyMixin
 from editorial.admin_set_aside import SetAsideAdmin  # noqa: F401  (what failed after the fact, registered there)
 from editorial.admin_writing import PAGE_FIELD, WritingAdminMixin, caught_up
@@ -242,7 +243,8 @@ class WorkflowForm(EditorialForm):
         return cleaned
 
 
-class EditorialAdmin(SafeAutocomplete, EditorialListMixin, EditorialSafetyMixin, WritingAdminMixin, admin.ModelAdmin):
+class EditorialAdmin(SafeAutocomplete, EditorialListMixin, EditorialSafetyMixin, MarkupAdminMixin, WritingAdminMixin,
+                     admin.ModelAdmin):
     """Status column and filter, the workflow's buttons, drafts, and the record of who."""
 
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]

@@ -29,6 +29,7 @@ class Registration:
 
 _registered: dict[str, Registration] = {}
 _admin_search = []  # (model, query) -> ids: the site's search index, when an app provides one
+_work_titles = []  # text -> name keys of the titles of works it names
 
 
 def register(model, *, detail_view: str, search: Indexed | None = None) -> None:
@@ -47,6 +48,16 @@ def detail_view(model):
     path = _registered[model._meta.label_lower].detail_view
     module, _, name = path.rpartition(".")
     return getattr(import_module(module), name)
+
+
+def provide_work_titles(find) -> None:
+    """The app that knows the works lends the engine a way to find their titles in a text (text -> name keys):
+    the writing surface's preview sets them in italics as the page will."""
+    _work_titles[:] = [find]
+
+
+def work_titles(text: str) -> frozenset[str]:
+    return _work_titles[0](text) if _work_titles and text else frozenset()
 
 
 def provide_admin_search(matching_ids) -> None:

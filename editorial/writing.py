@@ -8,14 +8,16 @@ import re
 
 from django import forms
 
-from editorial import text
+from editorial import markup, text
 
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")  # “d’Almeida”, “slow-burning” and “1970s” are one word each
 WORDS_A_MINUTE = 230
 
 
 def word_count(value: str) -> int:
-    return len(WORD.findall(value or ""))
+    """The words a reader reads: the house markup's marks are none, and a pull quote repeating the text is read
+    once."""
+    return len(WORD.findall(markup.plain(value or "")))
 
 
 def reading_time(words: int) -> str:
@@ -43,6 +45,23 @@ class ParagraphsWidget(forms.Textarea):
         context = super().get_context(name, value, attrs)
         words = word_count(str(value or ""))
         context["widget"]["length"] = f"{words:,} word{'s' if words != 1 else ''} · {reading_time(words)}"
+        return context
+
+
+class MarkupWidget(ParagraphsWidget):
+    """The writing surface of a text in the house markup: buttons (and Ctrl/⌘-I) for its marks, a preview of the
+    paragraph being written, and pasting from a word processor as markup. ``urls`` holds the admin's preview and
+    paste addresses for the model."""
+
+    template_name = "editorial/widgets/markup.html"
+
+    def __init__(self, attrs=None, urls=None):
+        super().__init__(attrs)
+        self.urls = urls or {}
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["urls"] = self.urls
         return context
 
 

@@ -98,7 +98,8 @@ class ReviewAdmin(EditorialAdmin):
         ("Byline and rating", {"fields": ["critic", "rating", "featured", "tags"]}),
         ("Hero still", {"fields": PICTURE_FIELDS}),
     ]
-    paragraph_fields = ("body",)
+    markup_fields = ("body",)
+    markup_line_fields = ("standfirst",)
     list_display = ["headline_cell", "show_cell", "critic", "rating", "state_badge", "date_cell"]
     list_filter = [StateFilter, ChangesFilter, ("show", admin.RelatedOnlyFieldListFilter), "tags", "featured"]
     list_select_related = ["show", "critic", "updated_by"]

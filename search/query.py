@@ -19,6 +19,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
+from editorial import markup
 from editorial.text import CONTROL
 from search.backends import MARK_START, MARK_STOP, backend_for, sources
 
@@ -77,10 +78,11 @@ def result(hit, item) -> Result:
 
 
 def snippet(hit) -> str:
-    """The standfirst when the words are in it or in neither, else the body's best passage."""
+    """The standfirst when the words are in it or in neither, else the body's best passage; its words only, as
+    the index reads them (the house markup's marks are not words)."""
     if has_mark(hit.standfirst) or not has_mark(hit.body):
-        return hit.standfirst or hit.body
-    return hit.body
+        return markup.unmarked(hit.standfirst or hit.body)
+    return markup.unmarked(hit.body)
 
 
 class SearchResults:
