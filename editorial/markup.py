@@ -137,6 +137,12 @@ def plain(text: str) -> str:
     return "\n".join(read_lines(text))
 
 
+def unmarked(text: str) -> str:
+    """Every line of a text, or of a passage cut from one, with its marks off and none left out (a search
+    result's passage)."""
+    return "\n".join(inline(line_kind(line)[1]).text for line in plain_text.lines(text or ""))
+
+
 def plain_line(text: str) -> str:
     """One line (a standfirst) with its marks off."""
     return inline(" ".join(plain_text.paragraphs(text or ""))).text

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 
+from editorial import markup
 from editorial import text as plain_text
 from editorial.text import CONTROL
 from reviews.rating import is_half_star
@@ -194,7 +195,7 @@ def parse_review(text: str) -> ParsedReview:
         errors.append(error)
     raise_all(errors)
     uncast = {entry.name for entry in credits.people if entry.role == "cast" and not entry.character}
-    from_body = characters_in_body(paragraphs, uncast)
+    from_body = characters_in_body(markup.read_lines("\n".join(paragraphs)), uncast)  # the words, marks off
     people = tuple(
         CreditEntry(e.role, e.name, from_body.get(e.name, ""), e.note, e.order)
         if e.role == "cast" and not e.character else e
