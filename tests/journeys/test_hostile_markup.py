@@ -35,6 +35,21 @@ def hostile(label: str) -> str:
     return f"{label} {PAYLOAD}"
 
 
+# The house markup's every construct around the payload: a quotation of two paragraphs (one with italics), a
+# section break, a pull quote of new words and one repeating the text, a paragraph in italics.
+MARKED = ("Quotation", "Quoted italics", "Quotation two", "Pull quote", "Italics")
+MARKED_BODY = (f"> {hostile('Quotation')} *{hostile('Quoted italics')}*\n> {hostile('Quotation two')}\n* * *\n"
+               f">> {hostile('Pull quote')}\n>> {hostile('Second paragraph')}\n*{hostile('Italics')}*")
+# What a word processor might put on the clipboard, with everything the paste must leave behind.
+PASTED_HTML = (
+    "<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml><![endif]-->"
+    "<style>p.MsoNormal{color:red} body{background:url(javascript:alert(1))}</style>"
+    "<p class=MsoNormal style='font-family:Calibri;color:#f00'>Pasted <i>italics</i> <img src=x onerror=alert(1)>"
+    "<script>window.__pwned=1</script><a href=\"javascript:alert(1)\">link</a><![if !supportLists]>·<![endif]>"
+    "</p><blockquote><p onclick=\"alert(1)\">Pasted quotation</p></blockquote><svg onload=alert(1)></svg>")
+PASTED_TEXT = "Pasted *italics* link·\n\n> Pasted quotation"
+
+
 def as_shown(label: str) -> str:
     """How a page that escaped it shows the text labelled ``label`` (a tag or bare value: as it is)."""
     return label if label in (*TAGS, BARE) else f"{label} {SHOWN}".strip()
@@ -64,7 +79,8 @@ def hostile_magazine() -> dict:
     factories.CreditFactory(show=show, person=director, role="director", note=hostile("Credit note"), order=0)
     review = factories.DraftReviewFactory(
         show=show, critic=critic, headline=hostile("Headline"), standfirst=hostile("Standfirst"),
-        body=f"{hostile('First paragraph')} Mara Quill directs.\n{hostile('Second paragraph')}\n{BARE}",
+        body=f"{hostile('First paragraph')} Mara Quill directs.\n{hostile('Second paragraph')}\n{BARE}\n"
+             + MARKED_BODY,
         **picture("Still"))
     for item in (review, show, cast, critic):
         item.tags.set(TAGS)
@@ -75,7 +91,7 @@ def hostile_magazine() -> dict:
     workflow.publish(review, by=editor, note=hostile("Publish note"), with_dependencies=True)
     review.refresh_from_db()
     workflow.save_draft(review, by=writer, data={**drafts.content_of(review),
-                                                 "standfirst": hostile("Corrected standfirst")})
+                                                 "standfirst": f"*{hostile('Corrected standfirst')}*"})
     workflow.publish(review, by=editor, correction=hostile("Correction note"))
     review.refresh_from_db()
     workflow.save_draft(review, by=writer, data={**drafts.content_of(review),
@@ -183,7 +199,7 @@ def public_pages(magazine: dict) -> dict[str, tuple[str, tuple[str, ...]]]:
         "archive": ("/reviews/", ("Headline", "Show", "Critic")),
         "review": (review.get_absolute_url(), (
             "Headline", "Corrected standfirst", "First paragraph", "Second paragraph", "Still alt", "Still caption",
-            "Still credit", "Correction note", "Critic", "Show", "Character", "Actor", *TAGS)),
+            "Still credit", "Correction note", "Critic", "Show", "Character", "Actor", *MARKED, *TAGS)),
         "show": (show.get_absolute_url(), (
             "Show", "Synopsis", "Distributor", "Languages", "Poster alt", "Character", "Credit note", "Actor",
             "Headline", BARE, *TAGS)),
@@ -249,7 +265,7 @@ def admin_pages(magazine: dict) -> dict[str, tuple[str, tuple[str, ...]]]:
         "calendar": (url("calendar"), ("Headline",)),
         "review change form": (url("reviews_review_change", review.pk), (
             "Unpublished headline", "Corrected standfirst", "First paragraph", "Second paragraph", "Still alt",
-            "Still caption", "Still credit", "Send-back note", "Publish note", *TAGS)),
+            "Still caption", "Still credit", "Send-back note", "Publish note", *MARKED, *TAGS)),
         "waiting review change form": (url("reviews_review_change", waiting.pk), (
             "Waiting headline", "Waiting standfirst", "Queue note")),
         "show change form": (url("shows_show_change", show.pk), (
@@ -286,7 +302,7 @@ def test_hostile_markup_is_text_everywhere_it_lands(live_server, new_page):
             feed_page.page.set_content(html)
             problems += feed_page.harm(f"{where} feed, {field}", shows=())
             shown += feed_page.text
-        for label in ("Corrected standfirst", "First paragraph", "Second paragraph", "Correction note"):
+        for label in ("Corrected standfirst", "First paragraph", "Second paragraph", "Correction note", *MARKED):
             if f"{label} {SHOWN}" not in shown:
                 problems.append(f"{where} feed: “{label}” not shown as text in its HTML")
 
@@ -302,5 +318,36 @@ def test_hostile_markup_is_text_everywhere_it_lands(live_server, new_page):
     problems += desk.harm("review change form, after Save draft", ("Unpublished headline", "Still caption"))
     problems += desk.visit(f"{base}{reverse('admin:reviews_review_history', args=[review.pk])}",
                            "history, after Save draft", ("Headline",))
+    problems += pasted_from_a_word_processor(desk, base, review)
 
     assert problems == [], "\n".join(problems)
+
+
+PASTE = """(html) => {
+  const area = document.querySelector("textarea[name=body]");
+  area.focus();
+  area.setSelectionRange(area.value.length, area.value.length);
+  const clipboard = new DataTransfer();
+  clipboard.setData("text/html", html);
+  clipboard.setData("text/plain", "Pasted italics link");
+  area.dispatchEvent(new ClipboardEvent("paste", {clipboardData: clipboard, bubbles: true, cancelable: true}));
+}"""
+
+
+def pasted_from_a_word_processor(desk: Watch, base: str, review) -> list[str]:
+    """Hostile HTML pasted into the body, as a browser hands it over: the server's nh3 and converter leave
+    paragraphs, italics and a quotation; the preview, the saved draft and its preview page run nothing."""
+    desk.page.goto(f"{base}{reverse('admin:reviews_review_change', args=[review.pk])}")
+    before = desk.page.input_value("textarea[name=body]")
+    desk.page.evaluate(PASTE, PASTED_HTML)
+    desk.page.wait_for_function("() => document.querySelector('textarea[name=body]').value.includes('Pasted')")
+    pasted = desk.page.input_value("textarea[name=body]").removeprefix(before)
+    problems = [] if pasted == PASTED_TEXT else [f"paste: {pasted!r} arrived, not {PASTED_TEXT!r}"]
+    desk.page.wait_for_selector(".markup-preview:not([hidden]) blockquote")  # the quotation at the cursor
+    problems += desk.harm("review change form, after the paste", ("Unpublished headline",))
+    desk.page.click("input[name=_save_draft]")
+    problems += desk.visit(f"{base}{reverse('admin:reviews_review_preview', args=[review.pk])}",
+                           "review preview, after the paste", ("Unpublished headline",))
+    if "Pasted italics link·" not in desk.text or "Pasted quotation" not in desk.text:
+        problems.append("review preview, after the paste: the pasted words are not there")
+    return problems
