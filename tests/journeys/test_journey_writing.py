@@ -187,6 +187,66 @@ def test_writing_autosave_and_tags_at_the_desk(live_server, new_page, draft, siz
     assert dialogs == [] and desk.url == f"{base}/admin/"
 
 
+SELECT = """([start, end]) => { const area = document.querySelector("#id_body"); area.focus();
+  area.setSelectionRange(start, end); area.dispatchEvent(new Event("keyup")); }"""
+
+
+def preview_html(page) -> str:
+    page.wait_for_selector(".markup-preview:not([hidden])")
+    return page.inner_html(".markup-preview-body")
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_the_house_markup_at_the_desk(live_server, new_page, draft, size):
+    base, editor = live_server.url, factories.editor()
+    desk = new_page(VIEWPORTS[size])
+    log_in(desk, base, editor, f"/admin/reviews/review/{draft.pk}/change/")
+    start = body_value(desk).index("first")
+
+    # Ctrl-I sets the chosen word in italics, and the preview shows the paragraph as readers will see it.
+    desk.evaluate(SELECT, [start, start + len("first")])
+    desk.keyboard.press("Control+i")
+    assert body_value(desk).startswith("The *first* paragraph sets out.")
+    desk.wait_for_function("() => document.querySelector('.markup-preview-body').innerHTML.includes('<i>first</i>')")
+    assert preview_html(desk) == "<p>The <i>first</i> paragraph sets out.</p>"
+    desk.keyboard.press("Control+i")  # pressed again, the marks come off
+    assert body_value(desk).startswith("The first paragraph")
+
+    # The buttons: the second paragraph becomes a quotation, then a section break follows it.
+    second = body_value(desk).index("The second")
+    desk.evaluate(SELECT, [second + 4, second + 4])
+    desk.get_by_role("button", name="Quotation").click()
+    assert "\n\n> The second one comes home." in body_value(desk)
+    desk.wait_for_function("() => document.querySelector('.markup-preview-body blockquote')")
+    desk.get_by_role("button", name="Section break").click()
+    assert body_value(desk).endswith("> The second one comes home.\n\n* * *\n\n")
+    desk.keyboard.type("Harbour Lights, the last word.")
+    desk.wait_for_function("() => document.querySelector('.markup-preview-body cite')")
+    assert preview_html(desk) == "<p><cite>Harbour Lights</cite>, the last word.</p>"  # a show the magazine holds
+    desk.get_by_role("button", name="Pull quote").click()
+    assert body_value(desk).endswith("\n\n>> Harbour Lights, the last word.")
+    desk.wait_for_function("() => document.querySelector('.markup-preview-body .pull-quote')")
+    shot(desk, f"house-markup-{size}", window=True)
+
+    # The buttons are reached by Tab, in the order they stand, before the text.
+    desk.focus("#id_slug")
+    names = []
+    for _ in range(12):
+        desk.keyboard.press("Tab")
+        names.append(desk.evaluate("() => { const at = document.activeElement; "
+                                   "return at.localName === 'button' ? at.textContent.trim() : at.id; }"))
+        if names[-1] == "id_body":
+            break
+    assert names[-5:] == ["I Italics", "“ ” Quotation", "❝ Pull quote", "⁂ Section break", "id_body"], names
+
+    desk.locator("input[name=_save_draft]").click()
+    assert "was saved as a draft" in desk.inner_text(".messagelist")
+    draft.refresh_from_db()
+    assert draft.body == ("The first paragraph sets out.\n> The second one comes home.\n* * *\n"
+                          ">> Harbour Lights, the last word.")
+    leave(desk)
+
+
 def test_autosave_stops_at_a_newer_save_and_says_whose(live_server, new_page, draft):
     base = live_server.url
     editor, writer = factories.editor(), factories.writer()
