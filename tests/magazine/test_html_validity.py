@@ -13,10 +13,14 @@ the checker is run with --errors-only, so these are never even reported:
 import pytest
 from taggit.models import Tag
 
+from reviews.mentions import refresh_mentions
 from tests import factories
 from tests.html_validator import validate_pages
 
 TRICKY_TAGS = ["O'Rourke & <b>", "ÉTOILE", "“Noir” ’70s"]
+EVERY_MARK = ("ÉTOILE opens on a perfectly placed *non* & <i>more</i>.\n> A quotation, *in part* italic.\n"
+              "> Its second paragraph.\n* * *\n>> perfectly placed\n>> A pull quote of its own <b>.\n"
+              "M*A*S*H and a lone * stay; \\*sic\\*.")
 
 # Fed to the checker in the same run: if it finds nothing wrong here, the checker is not really checking.
 KNOWN_BAD = "<self-check: known-invalid page>"
@@ -56,6 +60,8 @@ def test_public_pages_are_valid_html(client):
     series.season_set.create(number=1, year=2025, episodes=8, synopsis="The swap <b>begins</b>.")
     series.episode_set.create(season=1, number=5, title="The “Understudy” & <i>co</i>")
     recap = factories.LiveReviewFactory(show=series, season=1, episode=5)
+    marked = factories.LiveReviewFactory(show=series, standfirst="A *quiet* & <b>loud</b> one.", body=EVERY_MARK)
+    refresh_mentions(marked)  # ÉTOILE, named in the body: a linked <cite>
     tag_url = f"/tags/{Tag.objects.get(name=TRICKY_TAGS[0]).slug}/"
     unicode_tag_url = f"/tags/{Tag.objects.get(name=TRICKY_TAGS[1]).slug}/"  # /tags/étoile/
     expected = {
@@ -69,6 +75,7 @@ def test_public_pages_are_valid_html(client):
         series.get_absolute_url(): 200,
         "/shows/etoile/season-1/": 200,
         recap.get_absolute_url(): 200,
+        marked.get_absolute_url(): 200,
         "/people/": 200,
         "/people/?from=t": 200,
         actor.get_absolute_url(): 200,
@@ -84,6 +91,9 @@ def test_public_pages_are_valid_html(client):
         assert response["Content-Type"].startswith("text/html"), url
         pages[url] = response.content.decode(response.charset or "utf-8")
     assert "&lt;b&gt;" in pages[review.get_absolute_url()]  # the tricky text really is on the pages
+    for element in ("<blockquote>", '<hr class="section-break">', '<aside class="pull-quote" aria-hidden="true">',
+                    '<aside class="pull-quote">', "<i>non</i>", "<cite>ÉTOILE</cite>", "<i>quiet</i>"):
+        assert element in pages[marked.get_absolute_url()], element
 
     results = validate_pages({**pages, KNOWN_BAD: KNOWN_BAD_HTML})
 
