@@ -117,6 +117,8 @@ def test_plain_words_go_to_json_ld_descriptions_and_search_passages(client, mark
     found = client.get("/search/?q=waited").content.decode()
     passage = found.split('class="search-results"')[1]
     assert "<mark>waited</mark>, always." in passage and "*always*" not in passage and "&gt; We" not in passage
+    for word in ("always", "non", "sic"):  # in italics: the index reads the words, not the marks
+        assert "Every mark in one review" in client.get(f"/search/?q={word}").content.decode(), word
 
 
 def test_feeds_carry_the_same_markup_escaped_once_as_xml(client, marked):
