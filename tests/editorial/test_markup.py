@@ -102,10 +102,10 @@ def test_a_section_break_is_a_thematic_break_with_no_words():
 
 
 def test_a_pull_quote_that_repeats_the_text_is_read_once():
-    body = "It lands with more chaos than clarity, alas.\n>> “More chaos than clarity”"
+    body = "It lands with more noise than music, alas.\n>> “More noise than music”"
     assert markup.to_html(body).endswith(
-        '<aside class="pull-quote" aria-hidden="true"><p>“More chaos than clarity”</p></aside>')
-    assert markup.read_lines(body) == ["It lands with more chaos than clarity, alas."]
+        '<aside class="pull-quote" aria-hidden="true"><p>“More noise than music”</p></aside>')
+    assert markup.read_lines(body) == ["It lands with more noise than music, alas."]
 
 
 def test_a_pull_quote_of_new_words_is_read_and_never_linked():
