@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "shows",
     "reviews",
     "search",
+    "pages",  # About, Masthead, Contact, Privacy: at /<slug>/
     "backups",  # export_magazine, import_magazine
     "demo",  # load_demo, seed_bench
 ]

@@ -40,3 +40,5 @@ urlpatterns = [
 ]
 if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", views.serve_media))
+# Last: the magazine's own pages at /<slug>/ (About, Masthead), after every address above, which they never shadow.
+urlpatterns.append(path("", include("pages.urls")))

@@ -8,7 +8,7 @@ from pictures.admin import PICTURE_FIELDS
 
 @admin.register(Person)
 class PersonAdmin(EditorialAdmin):
-    fieldsets = [(None, {"fields": ["name", "slug", "bio", "tags"]}), ("Headshot", {"fields": PICTURE_FIELDS})]
+    fieldsets = [(None, {"fields": ["name", "slug", "beat", "bio", "tags"]}), ("Headshot", {"fields": PICTURE_FIELDS})]
     paragraph_fields = ("bio",)
     list_display = ["name", "state_badge", "date_cell"]
     list_filter = [StateFilter, ChangesFilter, "tags"]

@@ -16,6 +16,11 @@ class Person(Pictured, EditorialModel):
         help_text="Exactly as credited: accents, hyphens, apostrophes and particles as written.",
     )
     bio = models.TextField(blank=True, help_text="One paragraph per line.")
+    beat = models.CharField(
+        max_length=120, blank=True,
+        help_text="For a critic: what they cover, in a few words (“Television, crime and thrillers”). "
+        "The masthead shows it beside their name.",
+    )
     tags = TaggableManager(blank=True)
     match_key = models.CharField(max_length=300, db_index=True, editable=False, default="")
 

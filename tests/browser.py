@@ -48,6 +48,7 @@ GROUP_MIGRATIONS = [
     ("magazine.migrations.0009_editors_lift_signin_pauses", "grant"),
     ("magazine.migrations.0011_editors_read_what_was_set_aside", "grant"),
     ("shows.migrations.0011_season_and_episode_permissions", "grant"),
+    ("pages.migrations.0002_editorial_permissions", "grant"),
 ]
 
 

@@ -150,8 +150,8 @@ def test_the_demo_comes_back_whole_into_an_empty_magazine(client, tmp_path, medi
     out = StringIO()
     with factories.committing():
         call_command("import_magazine", str(tmp_path / "export"), stdout=out, stderr=StringIO())
-    assert re.search(r"Imported 89 people, 20 shows, 21 reviews, 0 features, 124 credits, 1 seasons, 3 episodes, "
-                     r"\d+ tags, 4 pictures, 2 working copies\.", out.getvalue())
+    assert re.search(r"Imported 89 people, 20 shows, 21 reviews, 4 pages, 0 features, 124 credits, 1 seasons, "
+                     r"3 episodes, \d+ tags, 4 pictures, 2 working copies\.", out.getvalue())
 
     assert items() == before_items
     after_site = public_site(client)
