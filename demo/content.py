@@ -349,7 +349,7 @@ REVIEWS = [
         "tags": ["ballet", "comedy-drama", "Amazon Prime Video"],
         "headline": "ÉTOILE: a grand jeté across the Atlantic that never quite lands",
         "standfirst": "The Palladinos shuttle between Manhattan and Paris in a ballet comedy that is gorgeous, "
-        "garrulous and only now and then in step with itself.",
+        "garrulous and only now and then *in step* with itself.",
         "body": [
             "Within minutes of ÉTOILE’s opening, conversations are overlapping in two languages and the subtitles "
             "are sprinting to keep up. It is a fair introduction to the whole enterprise: handsome, hectic, "
@@ -362,7 +362,9 @@ REVIEWS = [
             "Kirby, such a live wire as Lenny Bruce in the couple’s previous series, plays Jack as a man forever "
             "three sentences ahead of his own judgement. Gainsbourg is the real revelation, though. Better known "
             "for bruised, inward dramas, she turns out to have a bone-dry comic rhythm — a pause, a glance, a "
-            "perfectly placed “non” — that the writers exploit with obvious delight.",
+            "perfectly placed *non* — that the writers exploit with obvious delight.",
+            "> We lend you our best, you lend us yours, and nobody says a word about the money.",
+            "> And if your best fall in love with New York? Then, *mon cher*, we have lost only dancers.",
             "Their double act is the show’s spine, and it carries a great deal of weight. Around them the creators "
             "have gathered an ensemble so large that the opening credits feel like a company roll call. Cheyenne "
             "Toussant (Lou de Laâge), the prodigy Paris sends west, is all sharp elbows and sudden reversals, a "
@@ -373,12 +375,14 @@ REVIEWS = [
             "scenes together have a tenderness the rest of the season too often trades for speed. Taïs Vinolo "
             "brings a sulky, funny precision to Mishi Duplessis, a wealthy student with firm views on which city "
             "she ought to be living in.",
+            ">> A love letter written in a hurry",
             "What Amy Sherman-Palladino and Daniel Palladino have always done better than almost anyone is talk, "
             "and ÉTOILE talks constantly — in English, in French, sometimes in both within a single breath. When "
             "the rhythm catches, you remember how musical their writing can be, and a writers’ room that also "
             "includes Jen Kirkman, Isaac Oliver and Thomas Ward plainly relishes an insult volleyed across a "
             "language barrier. But the tempo rarely varies, and after a while the words blur into a pleasant, "
             "expensive hum.",
+            "* * *",
             "The production, at least, is never less than ravishing. Filming in both cities gives the series a "
             "scale this team has not had before: rehearsal rooms drenched in winter light, backstage corridors "
             "that seem to run for blocks, costumes you want to pause and study. It is a world rendered with "
@@ -821,6 +825,92 @@ REVIEWS = [
             "the work is actually done.",
             "Jack McMillan (Luke Kirby) spends most of it on the telephone to Paris, which is funnier than it "
             "sounds, and the cliffhanger is a good one.",
+        ],
+    },
+]
+
+# What each critic covers: the masthead page shows it beside their headshot.
+BEATS = {
+    "Siobhán O’Rourke": "Television: comedy, drama and the Sunday-night serial",
+    "Ines Farrow-Baptiste": "Film: art-house, world cinema and documentary",
+    "Dev Raghunathan": "Genre: science fiction, horror and the blockbuster",
+    "Hélène Marchetti": "European film and television",
+    "Tomasz Wiśniewski": "Crime, thrillers and Nordic noir",
+}
+
+# The magazine's own pages (pages/), live with the catalogue, linked from the footer in this order.
+PAGES = [
+    {
+        "slug": "about", "title": "About", "footer_order": 1,
+        "standfirst": "A magazine of film and television criticism, written slowly and meant to be read the "
+        "same way.",
+        "body": [
+            "We review films and television the way a good friend recommends them: with reasons. A handful of "
+            "reviews go up each week, each signed by the critic who wrote it, each about one film, one season "
+            "or, now and then, one episode that deserves an evening of its own.",
+            "We are independent. No distributor, streaming service or studio pays for a review, reads one "
+            "before it is published, or has any say in what we cover. Screeners and press passes are accepted "
+            "on that understanding, and a review says so when it was written from one.",
+            "Ratings run from nought to five stars, in halves. They are a summary, not a verdict: the review "
+            "is the argument, and a flawed three-star film a critic cannot stop thinking about may deserve "
+            "more of your time than a tidy five.",
+            "* * *",
+            "Our style guide opens with one sentence, and everything else in it is commentary:",
+            "> Say what you saw, say why it mattered, and leave the reader free to disagree.",
+            "We correct our mistakes in public. When a review changes after it is published, the change is "
+            "noted at the foot of the page with its date, and readers who follow us by RSS or Atom receive "
+            "the corrected text.",
+            "The people who write for us are on the masthead; how to reach them, and us, is on the contact "
+            "page.",
+        ],
+    },
+    {
+        "slug": "masthead", "title": "Masthead", "footer_order": 2, "masthead": True,
+        "standfirst": "The critics and editors who make the magazine.",
+        "body": [
+            "Every review we publish is signed. Each critic below has a page of their own, with everything "
+            "they have written for us, and a feed that brings their next review to your reader the moment it "
+            "is published.",
+            "The magazine is edited by Margot Ellery, who commissions and edits every review, with Sam "
+            "Adeyemi on the desk: the schedule, the corrections and the ever-growing index of people and "
+            "shows.",
+            "A beat is a habit, not a fence. Our critics write about whatever moves them, and the best "
+            "reviews are often the ones written a long way from home.",
+        ],
+    },
+    {
+        "slug": "contact", "title": "Contact", "footer_order": 3,
+        "standfirst": "How to reach the desk, a critic, or whoever can put a mistake right.",
+        "body": [
+            "Letters about a review are welcome, and the best of them are passed on to the critic who wrote "
+            "it. Write to letters@example.com and say which review you mean; we read everything, though we "
+            "cannot answer every message.",
+            "To report an error of fact (a misspelt name, a wrong year, a character credited to the wrong "
+            "actor) write to corrections@example.com. The correction is published at the foot of the review, "
+            "with the date it was made.",
+            "Publicists and distributors can reach the desk at desk@example.com. We are glad to hear about "
+            "new films and series, but please send no attachments and do not chase a review: when we write "
+            "about something, it is because a critic wanted to.",
+            "* * *",
+            "We do not take pitches for paid or *sponsored* pieces, and nothing on this site is advertising "
+            "in disguise.",
+        ],
+    },
+    {
+        "slug": "privacy", "title": "Privacy", "footer_order": 4,
+        "standfirst": "What the magazine knows about its readers, which is very little.",
+        "body": [
+            "Reading the magazine needs no account, and readers are not tracked. There are no advertising "
+            "networks, no analytics scripts and no third-party cookies on any of our pages.",
+            "Our servers keep ordinary logs (the address a request came from, the page it asked for and the "
+            "time) for fourteen days, to keep the site running and to stop abuse such as a flood of searches "
+            "from one address. They are not shared with anyone, and never used to build a profile of you.",
+            "A trailer is shown as a still of our own. Nothing is asked of YouTube or Vimeo until you press "
+            "play; from then on the video is theirs, loaded from their privacy-enhanced address, and their "
+            "policy applies to it.",
+            "If you write to us, we keep your message only as long as we need it to answer, or to print a "
+            "letter you have agreed to let us publish.",
+            "Questions about this page go to privacy@example.com.",
         ],
     },
 ]

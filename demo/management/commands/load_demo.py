@@ -19,6 +19,7 @@ from django.utils import timezone
 from demo import content, posters, stills
 from editorial import publication
 from editorial.models import Status
+from pages.models import Page
 from people.models import Person
 from pictures.renditions import clean_upload
 from reviews.mentions import refresh_mentions
@@ -29,7 +30,8 @@ SHOW_EXTRAS = ("title", "tags", "credits", "season_rows", "episode_rows")
 
 
 class Command(BaseCommand):
-    help = "Load the demo shows, people, credits, reviews and the editor and writer accounts (safe to rerun)."
+    help = ("Load the demo shows, people, credits, reviews, the magazine’s own pages and the editor and writer "
+            "accounts (safe to rerun).")
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -59,6 +61,8 @@ class Command(BaseCommand):
             reviews = [self.review(spec, shows[spec["show"]], writer) for spec in content.REVIEWS]
             for review in reviews:
                 refresh_mentions(review)
+            for spec in content.PAGES:
+                self.page(spec)
         if not options["no_pictures"]:
             self.pictures(reviews, shows.values(), list(dict.fromkeys(r.critic for r in reviews if r.critic)))
         publication.changed_in_bulk(public=True)
@@ -78,7 +82,8 @@ class Command(BaseCommand):
     def person(self, name: str) -> Person:
         if name not in self.people:
             person, created = Person.objects.update_or_create(
-                name=name, defaults={**self.catalogue, "bio": content.BIOS.get(name, "")}
+                name=name, defaults={**self.catalogue, "bio": content.BIOS.get(name, ""),
+                                     "beat": content.BEATS.get(name, "")}
             )
             self.created += created
             self.people[name] = person
@@ -128,6 +133,14 @@ class Command(BaseCommand):
         review.tags.set(spec["tags"])
         return review
 
+    def page(self, spec) -> Page:
+        """One of the magazine's own pages (About, Masthead, Contact, Privacy), found again by its address."""
+        fields = {"title": spec["title"], "standfirst": spec.get("standfirst", ""), "body": "\n".join(spec["body"]),
+                  "masthead": spec.get("masthead", False), "footer_order": spec.get("footer_order")}
+        page, created = Page.objects.update_or_create(slug=spec["slug"], defaults={**self.catalogue, **fields})
+        self.created += created
+        return page
+
     def pictures(self, reviews, shows, people) -> None:
         """Stills, posters and headshots drawn for the demo (demo/stills.py, demo/posters.py), each
         seeded by its slug, through the same upload checks as the admin's."""
@@ -162,7 +175,8 @@ class Command(BaseCommand):
                 f"Demo magazine loaded ({self.created} new rows): {Show.objects.count()} shows, "
                 f"{Person.objects.count()} people, {Credit.objects.count()} credits, {reviews.count()} reviews "
                 f"({reviews.live().count()} live, {reviews.scheduled().count()} scheduled, "
-                f"{reviews.in_review().count()} in review, {reviews.drafts().count()} draft)."
+                f"{reviews.in_review().count()} in review, {reviews.drafts().count()} draft), "
+                f"{Page.objects.count()} pages of the magazine’s own."
             )
         )
         self.accounts()
