@@ -90,7 +90,8 @@ def test_every_construct_reaches_the_page_as_its_element(client, marked):
     review, _ = marked
     page = client.get(review.get_absolute_url()).content.decode()
     body = body_of(page)
-    assert '<p><a href="/shows/harbour-nights/"><cite>Harbour Nights</cite></a> opens on a perfectly placed <i>non</i>,' in body
+    assert ('<p><a href="/shows/harbour-nights/"><cite>Harbour Nights</cite></a> opens on a perfectly placed '
+            '<i>non</i>,') in body
     assert 'debt to <a href="/shows/bunheads/"><cite>Bunheads</cite></a> is plain' in body
     assert "with M*A*S*H on the radio" in body and "a lone * on a crate" in body and "; *sic* says" in body
     assert ("<blockquote>\n<p>We were never the ones who left.</p>\n<p>We were the ones who waited, <i>always</i>."
