@@ -187,8 +187,11 @@ def test_writing_autosave_and_tags_at_the_desk(live_server, new_page, draft, siz
     assert dialogs == [] and desk.url == f"{base}/admin/"
 
 
-SELECT = """([start, end]) => { const area = document.querySelector("#id_body"); area.focus();
-  area.setSelectionRange(start, end); area.dispatchEvent(new Event("keyup")); }"""
+SELECT = """(area, [start, end]) => { area.focus(); area.setSelectionRange(start, end);
+  area.dispatchEvent(new Event("keyup")); }"""
+
+
+NAME_OR_ID = "(at) => at.localName === 'button' ? at.textContent.trim() : at.id"
 
 
 def preview_html(page) -> str:
@@ -201,26 +204,27 @@ def test_the_house_markup_at_the_desk(live_server, new_page, draft, size):
     base, editor = live_server.url, factories.editor()
     desk = new_page(VIEWPORTS[size])
     log_in(desk, base, editor, f"/admin/reviews/review/{draft.pk}/change/")
+    body = desk.locator("#id_body")  # every step through a locator: each has a time limit
     start = body_value(desk).index("first")
 
     # Ctrl-I sets the chosen word in italics, and the preview shows the paragraph as readers will see it.
-    desk.evaluate(SELECT, [start, start + len("first")])
-    desk.keyboard.press("Control+i")
+    body.evaluate(SELECT, [start, start + len("first")])
+    body.press("Control+i")
     assert body_value(desk).startswith("The *first* paragraph sets out.")
     desk.wait_for_function("() => document.querySelector('.markup-preview-body').innerHTML.includes('<i>first</i>')")
     assert preview_html(desk) == "<p>The <i>first</i> paragraph sets out.</p>"
-    desk.keyboard.press("Control+i")  # pressed again, the marks come off
+    body.press("Control+i")  # pressed again, the marks come off
     assert body_value(desk).startswith("The first paragraph")
 
     # The buttons: the second paragraph becomes a quotation, then a section break follows it.
     second = body_value(desk).index("The second")
-    desk.evaluate(SELECT, [second + 4, second + 4])
+    body.evaluate(SELECT, [second + 4, second + 4])
     desk.get_by_role("button", name="Quotation").click()
     assert "\n\n> The second one comes home." in body_value(desk)
     desk.wait_for_function("() => document.querySelector('.markup-preview-body blockquote')")
     desk.get_by_role("button", name="Section break").click()
     assert body_value(desk).endswith("> The second one comes home.\n\n* * *\n\n")
-    desk.keyboard.type("Harbour Lights, the last word.")
+    body.press_sequentially("Harbour Lights, the last word.")
     desk.wait_for_function("() => document.querySelector('.markup-preview-body cite')")
     assert preview_html(desk) == "<p><cite>Harbour Lights</cite>, the last word.</p>"  # a show the magazine holds
     desk.get_by_role("button", name="Pull quote").click()
@@ -232,9 +236,8 @@ def test_the_house_markup_at_the_desk(live_server, new_page, draft, size):
     desk.focus("#id_slug")
     names = []
     for _ in range(12):
-        desk.keyboard.press("Tab")
-        names.append(desk.evaluate("() => { const at = document.activeElement; "
-                                   "return at.localName === 'button' ? at.textContent.trim() : at.id; }"))
+        desk.locator(":focus").press("Tab")
+        names.append(desk.locator(":focus").evaluate(NAME_OR_ID))
         if names[-1] == "id_body":
             break
     assert names[-5:] == ["I Italics", "“ ” Quotation", "❝ Pull quote", "⁂ Section break", "id_body"], names
