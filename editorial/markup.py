@@ -83,24 +83,25 @@ class Block:
 
 def inline(source: str) -> Line:
     """One line of markup as words and italics. A pair of doubled marks (``**``) is not house markup: it stays."""
-    words, italics, opened = [], [], []
+    words, italics, opened, length = [], [], [], 0
     for token in PARSER.parseInline(source)[0].children or ():
         if token.type == "em_open":
-            opened.append(len("".join(words)))
+            opened.append(length)
         elif token.type == "em_close":
-            italics.append((opened.pop(), len("".join(words))))
+            italics.append((opened.pop(), length))
         else:
             words.append(token.markup if token.type.startswith("strong") else token.content)
-    return Line("".join(words), tuple(sorted(italics)))
+            length += len(words[-1])
+    return Line("".join(words), tuple(sorted(italics, key=lambda span: (span[0], -span[1]))))  # outer first
 
 
 def line_kind(line: str) -> tuple[str, str]:
+    """What a line is, and its words; a sign with no words after it (“> ”) is a paragraph of its own text."""
     if line.strip() == SECTION_BREAK:
         return "section break", ""
-    if line.startswith(PULL_QUOTE):
-        return "pull quote", line[len(PULL_QUOTE):]
-    if line.startswith(QUOTATION):
-        return "quotation", line[len(QUOTATION):]
+    for kind, sign in (("pull quote", PULL_QUOTE), ("quotation", QUOTATION)):
+        if line.startswith(sign) and line[len(sign):].strip():
+            return kind, line[len(sign):]
     return "paragraph", line
 
 
@@ -166,13 +167,16 @@ def fits(mark: Mark, taken: list[Mark]) -> bool:
 
 def line_html(line: Line, marks: list[Mark]) -> str:
     """The escaped words with every mark around its span; ``marks`` nest (see ``fits``), outer first."""
+    opening: dict[int, list[Mark]] = {}
+    for mark in marks:
+        opening.setdefault(mark.start, []).append(mark)
     html, cursor, stack = [], 0, []
     for place in sorted({m.start for m in marks} | {m.end for m in marks}):
         html.append(escape(line.text[cursor:place]))
         cursor = place
         while stack and stack[-1].end == place:
             html.append(stack.pop().close)
-        for mark in (m for m in marks if m.start == place):
+        for mark in opening.get(place, ()):
             html.append(mark.open)
             stack.append(mark)
     html.append(escape(line.text[cursor:]))
@@ -184,7 +188,7 @@ def line_marks(line: Line, links: dict[str, str], titles: frozenset[str]) -> tup
     wherever it stands; and the names linked."""
     marks = [Mark(start, end, "<i>", "</i>") for start, end in line.italics]
     if not links and not titles:
-        return marks, set()
+        return order_for_nesting(marks), set()
     linked = set()
     found = candidates(line.text)
     for key, places in sorted(found.items(), key=lambda kv: -len(kv[0])):
@@ -194,8 +198,8 @@ def line_marks(line: Line, links: dict[str, str], titles: frozenset[str]) -> tup
                 marks.append(mark)
                 linked.add(key)
     for key, places in sorted(found.items(), key=lambda kv: -len(kv[0])):
-        if key in titles:
-            for start, end in places:
+        if key in titles:  # where it is written as a title is: “Friends” is one, “my friends” is not
+            for start, end in (place for place in places if line.text[place[0]:place[0] + 1].isupper()):
                 mark = Mark(start, end, "<cite>", "</cite>")
                 if fits(mark, marks) and not any(m.open == "<cite>" and overlap(m, mark) for m in marks):
                     marks.append(mark)
@@ -209,7 +213,8 @@ def overlap(a: Mark, b: Mark) -> bool:
 
 
 def order_for_nesting(marks: list[Mark]) -> list[Mark]:
-    """Outer marks first: wider spans, and on the same span a link around a title around italics."""
+    """Outer marks first: wider spans, and on the same span a link around a title around italics (so each
+    closes before the one it sits in)."""
     rank = {"<a": 0, "<c": 1, "<i": 2}
     return sorted(marks, key=lambda m: (m.start, -m.end, rank[m.open[:2]]))
 

@@ -8,8 +8,8 @@ import nh3
 
 from editorial.text import tidy
 
-KEPT_ELEMENTS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "i", "em", "cite",
-                 "span"}
+KEPT_ELEMENTS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "i", "em",
+                 "cite", "span"}
 KEPT_ATTRIBUTES = {"p": {"class", "style"}, "div": {"class", "style"}, "span": {"style"}}
 KEPT_STYLES = {"font-style"}  # Google Docs and Word set italics on a span's style
 BLOCKS = KEPT_ELEMENTS - {"br", "i", "em", "cite", "span"}
@@ -71,8 +71,14 @@ class HouseMarkupWriter(HTMLParser):
         self.runs.append((data, self.italic))
 
     def end_paragraph(self):
-        words = "".join(italic_run(text) if italic else escaped(text) for text, italic in merged(self.runs))
-        words = " ".join(words.split())
+        runs = merged(self.runs)
+        written, before = [], ""
+        for place, (text, italic) in enumerate(runs):
+            after = runs[place + 1][0][:1] if place + 1 < len(runs) else ""
+            inside_a_word = before.isalnum() and text[:1].isalnum() or after.isalnum() and text[-1:].isalnum()
+            written.append(italic_run(text) if italic and not inside_a_word else escaped(text))  # marks touch words
+            before = written[-1][-1:] or before
+        words = " ".join("".join(written).split())
         if words:
             self.paragraphs.append(("> " if self.quoting else "") + words)
         self.runs = []

@@ -34,6 +34,15 @@
     const words = chosen.trim();
     if (!words) return replace(area, start, end, "**", start + 1);
     const lead = chosen.length - chosen.trimStart().length;
+    if (words.includes("\n")) { // each paragraph chosen gets its own pair: a pair never spans two
+      const each = words.split("\n").map((line) => (line.trim() ? line.replace(/^(\s*)(.*?)(\s*)$/, "$1*$2*$3") : line));
+      const text = each.join("\n");
+      return replace(area, start + lead, start + lead + words.length, text, start + lead, start + lead + text.length);
+    }
+    if (words.length > 2 && "*_".includes(words[0]) && words.endsWith(words[0])) { // chosen with its marks: off
+      return replace(area, start + lead, start + lead + words.length, words.slice(1, -1), start + lead,
+        start + lead + words.length - 2);
+    }
     const marked = value.slice(start + lead - 1, start + lead) === "*" && value.slice(start + lead + words.length,
       start + lead + words.length + 1) === "*";
     if (marked) { // pressed again: the marks come off

@@ -170,3 +170,23 @@ def test_no_text_makes_anything_but_the_allowed_elements():
         assert parser.seen <= ALLOWED, body
         assert parser.attributes <= {("a", "href"), ("aside", "class"), ("aside", "aria-hidden"),
                                      ("hr", "class")}, body
+
+
+def test_italics_that_start_or_end_together_nest():
+    assert markup.to_html("*_Heat_ is on*") == "<p><i><i>Heat</i> is on</i></p>"
+    assert markup.line_as_html("_*Heat*, again_") == "<i><i>Heat</i>, again</i>"
+    assert markup.to_html("*on _the end_*") == "<p><i>on <i>the end</i></i></p>"
+
+
+def test_a_title_is_cited_where_it_is_written_as_a_title():
+    html = markup.to_html("Friends was a hit. My friends loved Friends.", titles=frozenset({"friends"}))
+    assert html == "<p><cite>Friends</cite> was a hit. My friends loved <cite>Friends</cite>.</p>"
+
+
+def test_a_sign_with_no_words_after_it_is_a_paragraph_as_before():
+    assert markup.to_html("> \n>>  \nText") == "<p>&gt; </p>\n<p>&gt;&gt;  </p>\n<p>Text</p>"
+
+
+def test_many_italics_in_one_paragraph_all_come_out():
+    line = "*a* " * 20000
+    assert markup.to_html(line).count("<i>a</i>") == 20000

@@ -93,3 +93,9 @@ def test_a_paste_of_nothing_readable_is_empty_not_an_error(editor_client):
         response = editor_client.post(PASTE, {"html": html})
         assert response.status_code == 200
         assert "script" not in response.json()["text"] and "style" not in response.json()["text"]
+
+
+def test_a_paste_never_leaves_marks_inside_a_word_and_keeps_table_cells_apart():
+    assert house_markup_of("un<i>believ</i>able, <i>Heat,</i> then <i>x</i>y <i>ok</i>") == \
+        "unbelievable, *Heat,* then xy *ok*"
+    assert house_markup_of("<table><tr><td>Cast</td><td>Luke Kirby</td></tr></table>") == "Cast\nLuke Kirby"

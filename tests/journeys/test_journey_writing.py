@@ -215,6 +215,15 @@ def test_the_house_markup_at_the_desk(live_server, new_page, draft, size):
     assert preview_html(desk) == "<p>The <i>first</i> paragraph sets out.</p>"
     body.press("Control+i")  # pressed again, the marks come off
     assert body_value(desk).startswith("The first paragraph")
+    body.press("Control+i")
+    body.evaluate(SELECT, [start - 1, start + len("first") + 2])  # chosen with its marks, they come off too
+    body.press("Control+i")
+    assert body_value(desk).startswith("The first paragraph")
+    body.evaluate(SELECT, [0, len(body_value(desk))])  # two paragraphs chosen: a pair each
+    body.press("Control+i")
+    assert body_value(desk) == "*The first paragraph sets out.*\n\n*The second one comes home.*"
+    body.press("Control+z")
+    assert body_value(desk) == "The first paragraph sets out.\n\nThe second one comes home."
 
     # The buttons: the second paragraph becomes a quotation, then a section break follows it.
     second = body_value(desk).index("The second")
