@@ -112,16 +112,22 @@
       }
     });
 
-    let timer = null, last = null;
+    let timer = null, last = null, asking = false;
+    const saving = () => { // autosave's word: one request of this page's at a time reaches the server
+      const status = document.querySelector(".autosave-status");
+      return Boolean(status && status.textContent.startsWith("Saving"));
+    };
     const show = async () => {
+      if (asking || saving()) { showSoon(); return; }
       const paragraph = paragraphAt(area.value, area.selectionStart);
       if (paragraph === last) return;
       last = paragraph;
       if (!paragraph.trim()) { preview.hidden = true; return; }
+      asking = true;
       try {
         const answer = await post(surface.dataset.previewUrl, area, "text", paragraph);
         if (paragraph === last) { shown.innerHTML = answer.html; preview.hidden = false; } // the server's markup
-      } catch { preview.hidden = true; last = null; }
+      } catch { preview.hidden = true; last = null; } finally { asking = false; }
     };
     const showSoon = () => { clearTimeout(timer); timer = setTimeout(show, 250); };
     for (const name of ["input", "keyup", "click", "focus"]) area.addEventListener(name, showSoon);

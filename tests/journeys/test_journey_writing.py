@@ -194,6 +194,12 @@ SELECT = """(area, [start, end]) => { area.focus(); area.setSelectionRange(start
 NAME_OR_ID = "(at) => at.localName === 'button' ? at.textContent.trim() : at.id"
 
 
+def settled(page) -> None:
+    """No autosave on its way and the preview shown: the test's next request meets no other of the page's."""
+    page.wait_for_function("() => !document.querySelector('.autosave-status').textContent.startsWith('Saving')")
+    page.wait_for_timeout(400)  # past the preview's pause, and its answer
+
+
 def preview_html(page) -> str:
     page.wait_for_selector(".markup-preview:not([hidden])")
     return page.inner_html(".markup-preview-body")
@@ -242,6 +248,7 @@ def test_the_house_markup_at_the_desk(live_server, new_page, draft, size):
     shot(desk, f"house-markup-{size}", window=True)
 
     # The buttons are reached by Tab, in the order they stand, before the text.
+    settled(desk)
     desk.focus("#id_slug")
     names = []
     for _ in range(12):
@@ -251,6 +258,7 @@ def test_the_house_markup_at_the_desk(live_server, new_page, draft, size):
             break
     assert names[-5:] == ["I Italics", "“ ” Quotation", "❝ Pull quote", "⁂ Section break", "id_body"], names
 
+    settled(desk)
     desk.locator("input[name=_save_draft]").click()
     assert "was saved as a draft" in desk.inner_text(".messagelist")
     draft.refresh_from_db()
