@@ -4,9 +4,18 @@ from django.core.cache import cache
 from editorial.fragments import fragments
 from magazine import page_cache
 from tests import factories
+from tests.live_server import live_server_address, start_live_server
 from tests.servers import free_port
 
 pytest_plugins = ["tests.browser"]
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, one request at a time on SQLite (tests/live_server.py)."""
+    server = start_live_server(live_server_address(request.config))
+    yield server
+    server.stop()
 
 
 @pytest.fixture

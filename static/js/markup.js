@@ -113,12 +113,8 @@
     });
 
     let timer = null, last = null, asking = false;
-    const saving = () => { // autosave's word: one request of this page's at a time reaches the server
-      const status = document.querySelector(".autosave-status");
-      return Boolean(status && status.textContent.startsWith("Saving"));
-    };
     const show = async () => {
-      if (asking || saving()) { showSoon(); return; }
+      if (asking) { showSoon(); return; } // one paragraph's preview at a time
       const paragraph = paragraphAt(area.value, area.selectionStart);
       if (paragraph === last) return;
       last = paragraph;
